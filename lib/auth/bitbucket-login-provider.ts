@@ -1,0 +1,57 @@
+import "server-only";
+import Bitbucket from "next-auth/providers/bitbucket";
+import { isAppError } from "@/lib/errors/app-error";
+import { getCurrentUser, listEmails, primaryConfirmedEmail } from "@/lib/vcs/bitbucket-cloud/user";
+import type { BitbucketUser } from "@/lib/vcs/bitbucket-cloud/schemas";
+
+export type LoginProfile = BitbucketUser & { email: string | null };
+
+export type LoginProviderConfig = {
+  hostUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+};
+
+/** The user record fields a Bitbucket profile sets, at sign-up and on every sign-in. */
+export function userFieldsFromProfile(profile: LoginProfile) {
+  return {
+    name: profile.display_name ?? profile.nickname ?? profile.username ?? null,
+    email: profile.email,
+    image: profile.links?.avatar?.href ?? null,
+  };
+}
+
+/**
+ * Auth.js's Bitbucket provider pointed at the configured host and API (bitbucket.org
+ * or any compatible host), with the primary confirmed email it does not fetch itself.
+ */
+export function bitbucketLoginProvider(config: LoginProviderConfig) {
+  return Bitbucket({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { url: `${config.hostUrl}/site/oauth2/authorize`, params: { scope: "account email" } },
+    token: `${config.hostUrl}/site/oauth2/access_token`,
+    userinfo: {
+      url: `${config.apiUrl}/user`,
+      async request({ tokens }: { tokens: { access_token?: string } }): Promise<LoginProfile> {
+        const accessToken = tokens.access_token ?? "";
+        const user = await getCurrentUser(config.apiUrl, accessToken);
+        // A login consumer without Account: Email still signs people in, just without an address.
+        const emails = await listEmails(config.apiUrl, accessToken).catch((error: unknown) => {
+          if (isAppError(error) && error.code === "bitbucket_missing_scope") return [];
+          throw error;
+        });
+        return { ...user, email: primaryConfirmedEmail(emails) };
+      },
+    },
+    profile(profile) {
+      const loginProfile = profile as unknown as LoginProfile;
+      return { id: loginProfile.account_id ?? loginProfile.uuid, ...userFieldsFromProfile(loginProfile) };
+    },
+    // Sign-in tokens are not needed after the profile is read, so none are stored.
+    account: () => ({}),
+    // Bitbucket Cloud ignores PKCE, so `state` is what stops login CSRF.
+    checks: ["pkce", "state"],
+  });
+}

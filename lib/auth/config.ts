@@ -1,0 +1,57 @@
+import "server-only";
+import type { NextAuthConfig } from "next-auth";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { createAuthAdapter } from "./adapter";
+import { bitbucketLoginProvider, userFieldsFromProfile, type LoginProfile } from "./bitbucket-login-provider";
+import type { UserRole } from "./instance-owner";
+import { SIGN_IN_PATH } from "./paths";
+
+export function authConfig(): NextAuthConfig {
+  const config = env();
+  // Auth.js takes its public URL (and so the callback URL Bitbucket must match) from
+  // AUTH_URL; deriving it from APP_URL keeps one setting for the app's address.
+  process.env.AUTH_URL = `${config.APP_URL}/api/auth`;
+  const database = db();
+
+  return {
+    adapter: createAuthAdapter(database),
+    secret: config.AUTH_SECRET,
+    session: { strategy: "database" },
+    providers: [
+      bitbucketLoginProvider({
+        hostUrl: config.BITBUCKET_HOST_URL,
+        apiUrl: config.BITBUCKET_API_URL,
+        clientId: config.BITBUCKET_LOGIN_CLIENT_ID,
+        clientSecret: config.BITBUCKET_LOGIN_CLIENT_SECRET,
+      }),
+    ],
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.role = (user as { role?: UserRole }).role ?? "member";
+        return session;
+      },
+    },
+    events: {
+      // Keep name, avatar and email in step with Bitbucket on every sign-in.
+      async signIn({ user, profile, isNewUser }) {
+        if (isNewUser || !user.id || !profile) return;
+        const fields = userFieldsFromProfile(profile as unknown as LoginProfile);
+        try {
+          await database.user.update({ where: { id: user.id }, data: fields });
+        } catch (error) {
+          // Another user already has this email: keep the old one rather than fail sign-in.
+          log().warn({ err: error, userId: user.id }, "could not refresh the user's profile");
+          await database.user.update({ where: { id: user.id }, data: { name: fields.name, image: fields.image } });
+        }
+      },
+    },
+    logger: {
+      error: (error) => log().error({ err: { name: error.name, message: error.message } }, "auth error"),
+      warn: (code) => log().warn({ code }, "auth warning"),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the sign-in page says for each reason sign-in stopped. Keys are Auth.js error
+ * types plus ConsentCancelled, which the callback route reports for `access_denied`.
+ */
+const messages: Record<string, { title: string; detail: string }> = {
+  ConsentCancelled: {
+    title: "You cancelled on Bitbucket",
+    detail: "Nothing was shared and you are not signed in. To continue, sign in again and choose Grant access.",
+  },
+  OAuthCallbackError: {
+    title: "Bitbucket did not complete the sign-in",
+    detail: "Bitbucket returned an error instead of a sign-in. Try again; if it repeats, an admin should check the login consumer in Settings → Authentication.",
+  },
+  OAuthAccountNotLinked: {
+    title: "This email already belongs to another account",
+    detail: "Another Bitbucket account already signed in here with the same primary email. Sign in with that account.",
+  },
+  AccessDenied: {
+    title: "Access denied",
+    detail: "This account is not allowed to sign in here.",
+  },
+  Configuration: {
+    title: "Sign-in is not set up correctly",
+    detail: "The server could not finish the sign-in. The server log names the problem; Settings → Authentication and the README explain the login consumer.",
+  },
+  SignedOut: {
+    title: "You are signed out",
+    detail: "Sign in again whenever you like.",
+  },
+};
+
+const fallback = { title: "Sign-in did not finish", detail: "Please try again." };
+
+export function signInMessage(code: string | undefined) {
+  if (!code) return null;
+  return { code, tone: code === "SignedOut" ? ("info" as const) : ("error" as const), ...(messages[code] ?? fallback) };
+}

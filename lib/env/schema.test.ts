@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./schema";
+
+const valid = {
+  AUTH_SECRET: "x".repeat(32),
+  BITBUCKET_LOGIN_CLIENT_ID: "key",
+  BITBUCKET_LOGIN_CLIENT_SECRET: "secret",
+};
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("fills the embedded defaults and trims trailing slashes", () => {
+    const env = parseEnv({ ...valid, APP_URL: "http://localhost:3000/" });
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.BITBUCKET_HOST_URL).toBe("https://bitbucket.org");
+    expect(env.BITBUCKET_API_URL).toBe("https://api.bitbucket.org/2.0");
+    expect(env.DATABASE_URL).toBe("file:./data/vcs-connect.db");
+  });
+
+  it("names a missing variable and how to fix it", () => {
+    const [problem, ...rest] = problems({ ...valid, AUTH_SECRET: undefined });
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^AUTH_SECRET is missing\..*openssl rand/);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(problems({ ...valid, BITBUCKET_LOGIN_CLIENT_ID: "" })[0]).toMatch(/^BITBUCKET_LOGIN_CLIENT_ID is missing.*npm start/);
+  });
+
+  it("reports every malformed variable at once, each by name", () => {
+    const found = problems({ ...valid, APP_URL: "localhost:3000", BITBUCKET_API_URL: "ftp://api", AUTH_SECRET: "short" });
+    expect(found).toHaveLength(3);
+    expect(found).toContain("APP_URL must be an http(s) URL such as http://localhost:3000.");
+    expect(found).toContain("BITBUCKET_API_URL must be an http(s) URL such as https://api.bitbucket.org/2.0.");
+    expect(found.some((p) => p.startsWith("AUTH_SECRET is too short"))).toBe(true);
+  });
+
+  it("refuses a database URL that is not SQLite", () => {
+    expect(problems({ ...valid, DATABASE_URL: "postgres://db/app" })[0]).toMatch(/^DATABASE_URL must be a SQLite URL/);
+  });
+
+  it("never echoes a secret's value in its message", () => {
+    const secretish = "s3cr3t-value-that-is-too-short";
+    const message = (() => {
+      try {
+        parseEnv({ ...valid, AUTH_SECRET: secretish });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    })();
+    expect(message).toContain("AUTH_SECRET");
+    expect(message).not.toContain(secretish);
+  });
+});

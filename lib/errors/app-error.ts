@@ -1,0 +1,32 @@
+/**
+ * The one error type that crosses module boundaries. Its code maps to a message and
+ * a hint a person can act on (see ./codes), identically in pages and API responses.
+ * Messages never contain secrets: callers pass facts (a status, a field), not values.
+ */
+import { errorCatalog, type ErrorCode } from "./codes";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+
+  constructor(code: ErrorCode, options: { field?: string; cause?: unknown; detail?: string } = {}) {
+    super(options.detail ? `${errorCatalog[code].message} (${options.detail})` : errorCatalog[code].message, {
+      cause: options.cause,
+    });
+    this.name = "AppError";
+    this.code = code;
+    this.field = options.field;
+  }
+
+  get hint(): string {
+    return errorCatalog[this.code].hint;
+  }
+
+  get httpStatus(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { getAllPages, getJson } from "./api-client";
+import { bitbucketEmailSchema, bitbucketUserSchema, type BitbucketEmail, type BitbucketUser } from "./schemas";
+
+// A person has a handful of addresses; the cap only guards against an endless `next`.
+const MAX_EMAIL_PAGES = 5;
+
+export function getCurrentUser(apiUrl: string, accessToken: string): Promise<BitbucketUser> {
+  return getJson(`${apiUrl}/user`, accessToken, bitbucketUserSchema);
+}
+
+export function listEmails(apiUrl: string, accessToken: string): Promise<BitbucketEmail[]> {
+  return getAllPages(`${apiUrl}/user/emails`, accessToken, bitbucketEmailSchema, MAX_EMAIL_PAGES);
+}
+
+/** The address Bitbucket marks primary, only if confirmed: an unconfirmed one proves nothing. */
+export function primaryConfirmedEmail(emails: BitbucketEmail[]): string | null {
+  return emails.find((e) => e.is_primary && e.is_confirmed)?.email ?? null;
+}

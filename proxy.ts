@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { SIGN_IN_PATH } from "@/lib/auth/paths";
+
+// Auth.js's session cookie (the __Secure- name is used over https).
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/**
+ * Sends visitors without a session cookie to sign-in before any dashboard page
+ * renders. Only a fast path: every page and action still checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const signIn = new URL(SIGN_IN_PATH, request.url);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  matcher: ["/dashboard/:path*", "/integrations/:path*", "/connections/:path*", "/projects/:path*", "/status/:path*", "/settings/:path*"],
+};

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const SANDBOX_DIR = "data/sandbox";
+const LOGIN_CONSUMER_FILE = `${SANDBOX_DIR}/login-consumer.json`;
+
+export type Sandbox = { process: ChildProcess; url: string; env: Record<string, string> };
+
+/** The sandbox's login consumer: generated once per machine, kept with the sandbox's state. */
+function loginConsumerCredentials(): { key: string; secret: string } {
+  if (existsSync(LOGIN_CONSUMER_FILE)) return JSON.parse(readFileSync(LOGIN_CONSUMER_FILE, "utf8"));
+  mkdirSync(SANDBOX_DIR, { recursive: true });
+  const credentials = { key: randomBytes(16).toString("hex"), secret: randomBytes(36).toString("base64url") };
+  writeFileSync(LOGIN_CONSUMER_FILE, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The Bitbucket sandbox exited with code ${child.exitCode}.`);
+    try {
+      if ((await fetch(`${url}/_emulator/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The Bitbucket sandbox did not answer at ${url} within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * Starts the bundled Bitbucket Cloud emulator with a login consumer for this app, and
+ * returns the configuration that points the app at it: the app itself knows only URLs.
+ */
+export async function startSandbox(appUrl: string, port: number): Promise<Sandbox> {
+  const url = `http://127.0.0.1:${port}`;
+  const { key, secret } = loginConsumerCredentials();
+  const consumer = {
+    key,
+    secret,
+    name: "vcs-connect sign-in",
+    workspace: "acme",
+    callbackUrl: `${appUrl}/api/auth/callback/bitbucket`,
+    scopes: ["account", "email"],
+    isPrivate: false,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "emulator/src/main.ts"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      EMULATOR_PORT: String(port),
+      EMULATOR_STATE_FILE: `${SANDBOX_DIR}/emulator-state.json`,
+      EMULATOR_CONSUMERS: JSON.stringify([consumer]),
+    },
+  });
+  await waitUntilHealthy(url, child);
+  return {
+    process: child,
+    url,
+    env: {
+      BITBUCKET_HOST_URL: url,
+      BITBUCKET_API_URL: `${url}/2.0`,
+      BITBUCKET_LOGIN_CLIENT_ID: key,
+      BITBUCKET_LOGIN_CLIENT_SECRET: secret,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// `npm start` (production build) and `npm run dev` (--dev): prepare the embedded setup,
+// then run the app, plus the Bitbucket sandbox when no real login consumer is configured.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { EnvError, parseEnv } from "../lib/env/schema";
+import { migrateDeploy } from "./lib/database";
+import { loadEnvFiles } from "./lib/env-files";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { startSandbox } from "./lib/sandbox";
+
+const dev = process.argv.includes("--dev");
+const children: ChildProcess[] = [];
+
+function stopAll(code: number): never {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.CHECKPOINT_DISABLE = "1";
+  ensureLocalSecrets();
+  loadEnvFiles();
+
+  const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  let sandboxEnv: Record<string, string> = {};
+  let sandboxUrl: string | undefined;
+  if (!process.env.BITBUCKET_LOGIN_CLIENT_ID) {
+    const sandbox = await startSandbox(appUrl, Number(process.env.EMULATOR_PORT ?? 4100));
+    children.push(sandbox.process);
+    sandboxEnv = sandbox.env;
+    sandboxUrl = sandbox.url;
+  }
+
+  const env = { ...process.env, ...sandboxEnv };
+  const config = parseEnv(env);
+  migrateDeploy(config.DATABASE_URL);
+
+  const next = "node_modules/.bin/next";
+  if (!dev && spawnSync(next, ["build"], { stdio: "inherit", env }).status !== 0) stopAll(1);
+
+  const port = new URL(config.APP_URL).port || "3000";
+  const app = spawn(next, [dev ? "dev" : "start", "--port", port], { stdio: "inherit", env });
+  children.push(app);
+  for (const child of children) child.on("exit", (code) => stopAll(code ?? 1));
+
+  console.log(`\nvcs-connect: ${config.APP_URL}`);
+  if (sandboxUrl) {
+    console.log(`Bitbucket sandbox: ${sandboxUrl} (no login consumer configured, so sign-in uses the sandbox's users)\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  stopAll(1);
+});

@@ -1,0 +1,2 @@
+// Vitest runs outside React Server Components; this stands in for the `server-only` guard.
+export {};
