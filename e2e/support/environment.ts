@@ -1,0 +1,29 @@
+// The browser tests' own app and sandbox, on ports apart from `npm start`'s, on a fresh database.
+export const APP_PORT = 3100;
+export const EMULATOR_PORT = 4110;
+export const APP_URL = `http://localhost:${APP_PORT}`;
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+
+export const LOGIN_CONSUMER = {
+  key: "e2eLoginConsumerKey0000000000000",
+  secret: "e2e-login-consumer-secret-used-only-by-the-browser-tests-000000000000",
+  name: "vcs-connect sign-in",
+  workspace: "acme",
+  callbackUrl: `${APP_URL}/api/auth/callback/bitbucket`,
+  scopes: ["account", "email"],
+  isPrivate: false,
+};
+
+export const appEnvironment = {
+  NODE_ENV: "production",
+  APP_URL,
+  DATABASE_URL: "file:./data/e2e.db",
+  AUTH_SECRET: "e2e-auth-secret-not-used-anywhere-else-000000",
+  BITBUCKET_HOST_URL: EMULATOR_URL,
+  BITBUCKET_API_URL: `${EMULATOR_URL}/2.0`,
+  BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,
+  BITBUCKET_LOGIN_CLIENT_SECRET: LOGIN_CONSUMER.secret,
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+};
