@@ -1,0 +1,113 @@
+// Test control API under /_emulator: reset, consumers, token expiry/revocation, faults, stats, settings, clock.
+import type { z } from "zod";
+import type { Ctx } from "../context.js";
+import { json, type Reply } from "../http.js";
+import { Router } from "../router.js";
+import {
+  clockSchema, consumerKeySchema, createConsumerSchema, describeIssues, faultSchema, revokeSchema, settingsSchema,
+} from "../schemas.js";
+import { findUser, findWorkspace } from "../seed.js";
+import type { Consumer } from "../types.js";
+
+const bad = (message: string) => json(400, { error: message });
+
+/** Parses a JSON body against a schema; the error names the offending field. */
+async function parseBody<S extends z.ZodType>(ctx: Ctx, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; reply: Reply }> {
+  const text = (await ctx.body()).toString("utf8");
+  let value: unknown;
+  try {
+    value = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    return { ok: false, reply: bad("Request body must be JSON.") };
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: bad(`Invalid body: ${describeIssues(parsed.error)}`) };
+}
+
+function consumerJson(c: Consumer) {
+  return { ...c };
+}
+
+const notFound = (what: string) => json(404, { error: `${what} not found` });
+
+const router = new Router()
+  .get("/_emulator/health", () => json(200, { ok: true }))
+  .post("/_emulator/reset", (ctx) => {
+    ctx.core.store.reset();
+    ctx.core.faults.clear();
+    ctx.core.stats.reset();
+    ctx.core.clock.offsetMs = 0;
+    return json(200, { ok: true });
+  })
+  .get("/_emulator/consumers", (ctx) => json(200, { consumers: ctx.core.store.listConsumers().map(consumerJson) }))
+  .get("/_emulator/consumers/:key", (ctx) => {
+    const c = ctx.core.store.getConsumer(ctx.params.key ?? "");
+    return c ? json(200, consumerJson(c)) : notFound("consumer");
+  })
+  .post("/_emulator/consumers", async (ctx) => {
+    const parsed = await parseBody(ctx, createConsumerSchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    if (!findWorkspace(body.workspace)) return bad(`Invalid body: workspace: unknown workspace "${body.workspace}"`);
+    if (body.key && ctx.core.store.getConsumer(body.key)) return json(409, { error: `key: a consumer with key "${body.key}" already exists` });
+    return json(201, consumerJson(ctx.core.store.createConsumer(body)));
+  })
+  .delete("/_emulator/consumers/:key", (ctx) =>
+    ctx.core.store.deleteConsumer(ctx.params.key ?? "") ? json(200, { ok: true }) : notFound("consumer"))
+  .post("/_emulator/tokens/expire", async (ctx) => {
+    const parsed = await parseBody(ctx, consumerKeySchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    if (!ctx.core.store.getConsumer(body.consumerKey)) return notFound("consumer");
+    return json(200, { expired: ctx.core.store.expireAccessTokens(body.consumerKey) });
+  })
+  .post("/_emulator/grants/revoke", async (ctx) => {
+    const parsed = await parseBody(ctx, revokeSchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    if (!ctx.core.store.getConsumer(body.consumerKey)) return notFound("consumer");
+    if (body.username !== undefined && !findUser(body.username)) return bad(`Invalid body: username: unknown user "${body.username}"`);
+    return json(200, { revoked: ctx.core.store.revokeGrants(body.consumerKey, body.username) });
+  })
+  .get("/_emulator/faults", (ctx) => json(200, { faults: ctx.core.faults.list() }))
+  .post("/_emulator/faults", async (ctx) => {
+    const parsed = await parseBody(ctx, faultSchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    ctx.core.faults.add(body);
+    return json(201, { faults: ctx.core.faults.list() });
+  })
+  .delete("/_emulator/faults", (ctx) => {
+    ctx.core.faults.clear();
+    return json(200, { ok: true });
+  })
+  .get("/_emulator/stats", (ctx) => json(200, ctx.core.stats.toJSON()))
+  .delete("/_emulator/stats", (ctx) => {
+    ctx.core.stats.reset();
+    return json(200, { ok: true });
+  })
+  .get("/_emulator/settings", (ctx) => json(200, ctx.core.store.settings))
+  .put("/_emulator/settings", async (ctx) => {
+    const parsed = await parseBody(ctx, settingsSchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    const s = ctx.core.store.settings;
+    for (const [k, v] of Object.entries(body)) if (v !== undefined) (s as unknown as Record<string, unknown>)[k] = v;
+    ctx.core.store.dirty = true;
+    return json(200, s);
+  })
+  .post("/_emulator/clock", async (ctx) => {
+    const parsed = await parseBody(ctx, clockSchema);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.data;
+    ctx.core.clock.offsetMs += body.advanceSeconds * 1000;
+    return json(200, { now: new Date(ctx.core.clock.now()).toISOString(), offsetSeconds: ctx.core.clock.offsetMs / 1000 });
+  });
+
+export async function handleControl(ctx: Ctx): Promise<Reply> {
+  const m = router.match(ctx.method, ctx.url.pathname);
+  if (m.kind === "not-found") return json(404, { error: `No control endpoint ${ctx.method} ${ctx.url.pathname}` });
+  if (m.kind === "method-not-allowed") return json(405, { error: `Use ${m.allowed.join(" or ")}` }, { allow: m.allowed.join(", ") });
+  ctx.params = m.params;
+  return m.handler(ctx);
+}

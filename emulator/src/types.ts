@@ -1,0 +1,95 @@
+// Shared record shapes. Everything in State is plain JSON so it can be persisted as-is.
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export interface Settings {
+  /** Pre-May-2026 behaviour: `scopes` field, reusable non-expiring refresh tokens, refresh token on client_credentials. */
+  legacyScopesField: boolean;
+  /** How long a rotated-out refresh token keeps working. */
+  refreshGraceSeconds: number;
+  accessTokenTtlSeconds: number;
+  /** 2,600-character access tokens, to exercise the app's storage. */
+  longTokens: boolean;
+}
+
+export interface Consumer {
+  key: string;
+  secret: string;
+  name: string;
+  workspace: string;
+  description: string;
+  callbackUrl: string;
+  url: string;
+  privacyPolicyUrl: string;
+  eulaUrl: string;
+  isPrivate: boolean;
+  /** Always stored with implied scopes added, in canonical order. */
+  scopes: string[];
+  createdOn: string;
+}
+
+export interface AuthCode {
+  code: string;
+  consumerKey: string;
+  username: string;
+  redirectUri: string | null;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface AccessToken {
+  token: string;
+  consumerKey: string;
+  /** null for client_credentials tokens (they act as the consumer's workspace). */
+  username: string | null;
+  scopes: string[];
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface RefreshToken {
+  token: string;
+  consumerKey: string;
+  username: string | null;
+  scopes: string[];
+  createdAt: number;
+  /** null = never expires (legacy tokens). */
+  expiresAt: number | null;
+  /** When it was first exchanged; the grace period runs from here. */
+  usedAt: number | null;
+  revoked: boolean;
+}
+
+export interface Session {
+  id: string;
+  username: string | null;
+  csrf: string;
+  createdAt: number;
+  flash: string | null;
+}
+
+export interface State {
+  version: 1;
+  settings: Settings;
+  consumers: Consumer[];
+  codes: AuthCode[];
+  accessTokens: AccessToken[];
+  refreshTokens: RefreshToken[];
+  sessions: Session[];
+}
+
+export interface ConsumerSeed {
+  key: string;
+  secret: string;
+  name: string;
+  workspace: string;
+  callbackUrl: string;
+  scopes: string[];
+  isPrivate: boolean;
+  description?: string;
+  url?: string;
+}
