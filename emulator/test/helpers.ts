@@ -141,11 +141,3 @@ export function api(emu: TestEmulator, path: string, token?: string): Promise<Re
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
-
-// Tests read many untyped JSON bodies; let them be `any` here only (Node 20's fetch types say `unknown`).
-declare global {
-  interface Response {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    json(): Promise<any>;
-  }
-}

@@ -22,6 +22,17 @@ export function userFieldsFromProfile(profile: LoginProfile) {
   };
 }
 
+/** The Bitbucket user behind a sign-in, with the primary confirmed email Bitbucket keeps apart. */
+export async function fetchLoginProfile(apiUrl: string, accessToken: string): Promise<LoginProfile> {
+  const user = await getCurrentUser(apiUrl, accessToken);
+  // A login consumer without Account: Email still signs people in, just without an address.
+  const emails = await listEmails(apiUrl, accessToken).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "bitbucket_missing_scope") return [];
+    throw error;
+  });
+  return { ...user, email: primaryConfirmedEmail(emails) };
+}
+
 /**
  * Auth.js's Bitbucket provider pointed at the configured host and API (bitbucket.org
  * or any compatible host), with the primary confirmed email it does not fetch itself.
@@ -34,16 +45,8 @@ export function bitbucketLoginProvider(config: LoginProviderConfig) {
     token: `${config.hostUrl}/site/oauth2/access_token`,
     userinfo: {
       url: `${config.apiUrl}/user`,
-      async request({ tokens }: { tokens: { access_token?: string } }): Promise<LoginProfile> {
-        const accessToken = tokens.access_token ?? "";
-        const user = await getCurrentUser(config.apiUrl, accessToken);
-        // A login consumer without Account: Email still signs people in, just without an address.
-        const emails = await listEmails(config.apiUrl, accessToken).catch((error: unknown) => {
-          if (isAppError(error) && error.code === "bitbucket_missing_scope") return [];
-          throw error;
-        });
-        return { ...user, email: primaryConfirmedEmail(emails) };
-      },
+      request: ({ tokens }: { tokens: { access_token?: string } }) =>
+        fetchLoginProfile(config.apiUrl, tokens.access_token ?? ""),
     },
     profile(profile) {
       const loginProfile = profile as unknown as LoginProfile;
