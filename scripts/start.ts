@@ -20,7 +20,8 @@ process.on("SIGTERM", () => stopAll(0));
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.CHECKPOINT_DISABLE = "1";
-  ensureLocalSecrets();
+  const generated = ensureLocalSecrets();
+  if (generated.length > 0) console.log(`Generated ${generated.join(", ")} in .env.local.`);
   loadEnvFiles();
 
   const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ensureLocalSecrets } from "./local-secrets";
+
+describe("ensureLocalSecrets", () => {
+  let file: string;
+  beforeEach(() => {
+    file = join(mkdtempSync(join(tmpdir(), "secrets-")), ".env.local");
+    vi.stubEnv("AUTH_SECRET", "");
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  const secrets = () => readFileSync(file, "utf8").match(/^AUTH_SECRET=.*$/gm) ?? [];
+
+  it("creates the file with a strong secret once, then leaves it alone", () => {
+    expect(ensureLocalSecrets(file)).toEqual(["AUTH_SECRET"]);
+    const [line] = secrets();
+    expect(line).toMatch(/^AUTH_SECRET=[A-Za-z0-9_-]{43}$/);
+    expect(ensureLocalSecrets(file)).toEqual([]);
+    expect(secrets()).toEqual([line]);
+  });
+
+  it("fills an empty line from a copied .env.example instead of adding a second one", () => {
+    writeFileSync(file, "APP_URL=http://localhost:3000\nAUTH_SECRET=\nLOG_LEVEL=info\n");
+    ensureLocalSecrets(file);
+    const text = readFileSync(file, "utf8");
+    expect(secrets()).toHaveLength(1);
+    expect(text).toMatch(/^APP_URL=http:\/\/localhost:3000\nAUTH_SECRET=\S{43}\nLOG_LEVEL=info\n$/);
+  });
+
+  it("keeps a secret the operator set, in the file or the environment", () => {
+    writeFileSync(file, "AUTH_SECRET=operator-chosen-secret-of-enough-length\n");
+    expect(ensureLocalSecrets(file)).toEqual([]);
+    vi.stubEnv("AUTH_SECRET", "from-the-environment-0123456789abcdef");
+    writeFileSync(file, "");
+    expect(ensureLocalSecrets(file)).toEqual([]);
+    expect(readFileSync(file, "utf8")).toBe("");
+  });
+});
