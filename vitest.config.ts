@@ -1,6 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// What lib/env needs in tests; the sandbox and local test servers are loopback hosts.
+const testEnvironment = {
+  NODE_ENV: "test",
+  APP_URL: "http://localhost:3999",
+  AUTH_SECRET: "unit-test-auth-secret-0000000000000000",
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  BITBUCKET_LOGIN_CLIENT_ID: "unit-test-login-key",
+  BITBUCKET_LOGIN_CLIENT_SECRET: "unit-test-login-secret",
+  ALLOW_PRIVATE_NETWORK_URLS: "true",
+  LOG_LEVEL: "silent",
+} as const;
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -17,6 +29,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
+          env: testEnvironment,
         },
       },
       {

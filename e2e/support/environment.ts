@@ -19,6 +19,9 @@ export const appEnvironment = {
   APP_URL,
   DATABASE_URL: "file:./data/e2e.db",
   AUTH_SECRET: "e2e-auth-secret-not-used-anywhere-else-000000",
+  ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
+  // The sandbox is a loopback http:// host.
+  ALLOW_PRIVATE_NETWORK_URLS: "true",
   BITBUCKET_HOST_URL: EMULATOR_URL,
   BITBUCKET_API_URL: `${EMULATOR_URL}/2.0`,
   BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,

@@ -3,6 +3,7 @@ import { EnvError, parseEnv } from "./schema";
 
 const valid = {
   AUTH_SECRET: "x".repeat(32),
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   BITBUCKET_LOGIN_CLIENT_ID: "key",
   BITBUCKET_LOGIN_CLIENT_SECRET: "secret",
 };
@@ -42,6 +43,24 @@ describe("parseEnv", () => {
     expect(found).toContain("APP_URL must be an http(s) URL such as http://localhost:3000.");
     expect(found).toContain("BITBUCKET_API_URL must be an http(s) URL such as https://api.bitbucket.org/2.0.");
     expect(found.some((p) => p.startsWith("AUTH_SECRET is too short"))).toBe(true);
+  });
+
+  it("decodes the encryption key and rejects one of the wrong length without echoing it", () => {
+    expect(parseEnv(valid).ENCRYPTION_KEY).toEqual(Buffer.alloc(32, 7));
+    const short = Buffer.alloc(16, 1).toString("base64");
+    const [problem] = problems({ ...valid, ENCRYPTION_KEY: short });
+    expect(problem).toBe("ENCRYPTION_KEY must be 32 random bytes, base64-encoded (`openssl rand -base64 32`).");
+  });
+
+  it("reads previous keys for rotation", () => {
+    const old = Buffer.alloc(32, 9).toString("base64");
+    expect(parseEnv({ ...valid, ENCRYPTION_PREVIOUS_KEYS: `k0:${old}` }).ENCRYPTION_PREVIOUS_KEYS).toEqual([["k0", Buffer.alloc(32, 9)]]);
+    expect(problems({ ...valid, ENCRYPTION_PREVIOUS_KEYS: "k0" })[0]).toMatch(/^ENCRYPTION_PREVIOUS_KEYS must list id:key pairs/);
+  });
+
+  it("keeps private-network URLs off unless the operator allows them", () => {
+    expect(parseEnv(valid).ALLOW_PRIVATE_NETWORK_URLS).toBe(false);
+    expect(parseEnv({ ...valid, ALLOW_PRIVATE_NETWORK_URLS: "true" }).ALLOW_PRIVATE_NETWORK_URLS).toBe(true);
   });
 
   it("refuses a database URL that is not SQLite", () => {

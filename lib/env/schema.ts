@@ -14,6 +14,23 @@ const httpUrl = (name: string, example: string) =>
     })
     .transform((value) => value.replace(/\/+$/, ""));
 
+const KEY_HINT = "32 random bytes, base64-encoded (`openssl rand -base64 32`)";
+
+const encryptionKey = (name: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const key = Buffer.from(value, "base64");
+      if (key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `${name} must be ${KEY_HINT}.` });
+        return z.NEVER;
+      }
+      return key;
+    });
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: httpUrl("APP_URL", "http://localhost:3000").default("http://localhost:3000"),
@@ -47,6 +64,37 @@ export const envSchema = z.object({
         "BITBUCKET_LOGIN_CLIENT_SECRET is missing. Set it to the login consumer's Secret (Bitbucket shows it on the consumer's page).",
     })
     .min(1, { error: "BITBUCKET_LOGIN_CLIENT_SECRET is empty. Set it to the login consumer's Secret." }),
+  ENCRYPTION_KEY: z
+    .string({
+      error: `ENCRYPTION_KEY is missing. It encrypts client secrets and tokens at rest: set it to ${KEY_HINT}; \`npm start\` generates one for the embedded setup.`,
+    })
+    .pipe(encryptionKey("ENCRYPTION_KEY")),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, { error: "ENCRYPTION_KEY_ID must be 1 to 16 letters, digits, - or _." })
+    .default("k1"),
+  /** Keys that sealed older values, kept readable during a rotation: "id:base64key,id:base64key". */
+  ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries: [string, Buffer][] = [];
+      for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+        const [id, key] = item.split(":");
+        const bytes = Buffer.from(key ?? "", "base64");
+        if (!id || bytes.length !== 32) {
+          ctx.addIssue({ code: "custom", message: `ENCRYPTION_PREVIOUS_KEYS must list id:key pairs, each key ${KEY_HINT}.` });
+          return z.NEVER;
+        }
+        entries.push([id, bytes]);
+      }
+      return entries;
+    }),
+  /**
+   * Lets connections use http:// and loopback or private-network hosts (the bundled
+   * sandbox, a test host). Off in production: such URLs could reach internal services.
+   */
+  ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

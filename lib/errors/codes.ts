@@ -1,9 +1,71 @@
 /** Every error code the product reports, with what happened and what to do about it. */
+type Entry = { status: number; message: string; hint: string };
+
 export const errorCatalog = {
-  bitbucket_unreachable: {
-    status: 502,
-    message: "Bitbucket did not answer.",
-    hint: "Check that the Host URL and API URL are right and reachable from this server, then try again.",
+  // Requests
+  invalid_input: { status: 422, message: "Some values are not valid.", hint: "Correct the highlighted field and try again." },
+  unauthenticated: { status: 401, message: "Sign in first.", hint: "Send a valid API token as `Authorization: Bearer <token>`, or sign in." },
+  forbidden: { status: 403, message: "Your role does not allow this.", hint: "Ask an owner or admin of the organization." },
+  not_found: { status: 404, message: "Not found.", hint: "Check the organization and the identifier." },
+  name_taken: { status: 409, message: "That name is already used in this organization.", hint: "Choose another name." },
+  slug_taken: { status: 409, message: "That address is already taken.", hint: "Choose another organization slug." },
+  invalid_state_change: { status: 409, message: "The connection is not in a state that allows this.", hint: "Reload the page to see its current state." },
+
+  // Outbound URLs and hosts
+  url_invalid: { status: 422, message: "This is not a usable https URL.", hint: "Enter a full https:// address without a user name, password or fragment." },
+  url_not_allowed: {
+    status: 422,
+    message: "This address is on a loopback or private network, which this server does not call.",
+    hint: "Use the public address. An operator can allow private-network hosts (for a sandbox or test host) with ALLOW_PRIVATE_NETWORK_URLS=true.",
+  },
+  host_unreachable: { status: 502, message: "The host did not answer.", hint: "Check the address and that this server can reach it (DNS, firewall, IP allowlist), then try again." },
+  host_timeout: { status: 504, message: "The host did not answer in time.", hint: "Bitbucket may be slow or down; try again in a moment. If it persists, check network access from this server." },
+
+  // Bitbucket, before and during Connect
+  host_not_bitbucket: {
+    status: 422,
+    message: "The Host URL does not answer like Bitbucket.",
+    hint: "For Bitbucket Cloud use https://bitbucket.org. The Host URL is the site people log in to, not the API.",
+  },
+  api_not_bitbucket: {
+    status: 422,
+    message: "The API URL does not answer like Bitbucket's 2.0 API.",
+    hint: "For Bitbucket Cloud use https://api.bitbucket.org/2.0 (with /2.0 at the end).",
+  },
+  consumer_key_unknown: {
+    status: 422,
+    message: "Bitbucket does not know this key.",
+    hint: "Copy the Key from the consumer's page on Bitbucket (Workspace settings → OAuth consumers); it is about 18 or 32 characters.",
+  },
+  consumer_secret_wrong: {
+    status: 422,
+    message: "Bitbucket rejected the secret for this key.",
+    hint: "Copy the Secret again from the consumer's page on Bitbucket (click the consumer's name to reveal it). Make sure it belongs to the same consumer as the key.",
+  },
+  consumer_no_callback: {
+    status: 422,
+    message: "The consumer on Bitbucket has no callback URL.",
+    hint: "Edit the consumer on Bitbucket and paste the callback URL shown in step 2.",
+  },
+  consent_cancelled: {
+    status: 400,
+    message: "Access was not granted: Cancel was chosen on Bitbucket.",
+    hint: "Choose Connect again and then Grant access.",
+  },
+  authorization_failed: {
+    status: 400,
+    message: "Bitbucket did not authorize the connection.",
+    hint: "Choose Connect to try again. If it repeats, check the consumer's callback URL on Bitbucket.",
+  },
+  authorization_code_invalid: {
+    status: 400,
+    message: "The authorization code was invalid, expired or already used.",
+    hint: "Choose Connect to start a new authorization. Do not reload or reuse the callback page.",
+  },
+  state_invalid: {
+    status: 400,
+    message: "This authorization response is not valid for this session: its state is missing, expired, already used, or belongs to another session or connection.",
+    hint: "Start again from the connection's page with Connect. Nothing was stored.",
   },
   bitbucket_unexpected_response: {
     status: 502,
@@ -13,13 +75,18 @@ export const errorCatalog = {
   bitbucket_token_rejected: {
     status: 401,
     message: "Bitbucket rejected the access token.",
-    hint: "Sign in again; if it keeps happening, the consumer may have been deleted or its access revoked.",
+    hint: "Reconnect. If it keeps happening, the consumer may have been deleted or its access revoked.",
   },
   bitbucket_missing_scope: {
     status: 403,
     message: "The Bitbucket consumer lacks a permission this step needs.",
-    hint: "Edit the consumer on Bitbucket, tick the missing permission, save, then sign in or reconnect.",
+    hint: "Edit the consumer on Bitbucket, tick the missing permission, save, then reconnect.",
   },
-} as const satisfies Record<string, { status: number; message: string; hint: string }>;
+} as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
+
+export function describeError(code: ErrorCode) {
+  const { message, hint } = errorCatalog[code];
+  return { code, message, hint };
+}

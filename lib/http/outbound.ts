@@ -1,14 +1,68 @@
 import "server-only";
+import { lookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { Agent, fetch, type RequestInit, type Response } from "undici";
+import { AppError } from "@/lib/errors/app-error";
+import { env } from "@/lib/env";
+import { ipLiteralHost, isPrivateAddress } from "./address-policy";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export type OutboundInit = RequestInit & { timeoutMs?: number };
+class BlockedAddressError extends Error {}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+// The address check runs when the connection is made, on the addresses actually dialled,
+// so a name that resolves to a public address at validation and a private one later
+// (DNS rebinding) is still refused.
+function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback) {
+  lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    if (addresses.some((entry) => isPrivateAddress(entry.address))) {
+      return callback(new BlockedAddressError(hostname), []);
+    }
+    if (options.all) return callback(null, addresses);
+    const [first] = addresses;
+    callback(null, first!.address, first!.family);
+  });
+}
+
+const publicOnlyAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
+const anyAddressAgent = new Agent();
+
+export type OutboundInit = Omit<RequestInit, "redirect" | "signal" | "dispatcher"> & {
+  timeoutMs?: number;
+  /** Defaults to ALLOW_PRIVATE_NETWORK_URLS. */
+  allowPrivateNetwork?: boolean;
+};
 
 /**
- * The one way the server calls other hosts: every call has a timeout, and redirects
- * are never followed (a redirect could carry credentials to a host nobody configured).
+ * The one way the server calls other hosts. Every call has a timeout; redirects are
+ * never followed (one could carry credentials to a host nobody configured); loopback and
+ * private-network addresses are refused unless ALLOW_PRIVATE_NETWORK_URLS is set.
+ * Failures become AppErrors naming the host, never the request's credentials.
  */
-export function outboundFetch(url: string | URL, init: OutboundInit = {}): Promise<Response> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
-  return fetch(url, { ...rest, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+export async function outboundFetch(url: string, init: OutboundInit = {}): Promise<Response> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, allowPrivateNetwork, ...rest } = init;
+  const target = new URL(url);
+  const allowPrivate = allowPrivateNetwork ?? env().ALLOW_PRIVATE_NETWORK_URLS;
+  const literal = ipLiteralHost(target);
+  if (!allowPrivate && literal && isPrivateAddress(literal)) {
+    throw new AppError("url_not_allowed", { detail: target.host });
+  }
+  try {
+    return await fetch(target, {
+      ...rest,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: allowPrivate ? anyAddressAgent : publicOnlyAgent,
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError") {
+      throw new AppError("host_timeout", { detail: `${target.host}, ${timeoutMs / 1000} s`, cause: error });
+    }
+    if (error instanceof Error && error.cause instanceof BlockedAddressError) {
+      throw new AppError("url_not_allowed", { detail: target.host });
+    }
+    throw new AppError("host_unreachable", { detail: target.host, cause: error });
+  }
 }

@@ -9,13 +9,14 @@ describe("ensureLocalSecrets", () => {
   beforeEach(() => {
     file = join(mkdtempSync(join(tmpdir(), "secrets-")), ".env.local");
     vi.stubEnv("AUTH_SECRET", "");
+    vi.stubEnv("ENCRYPTION_KEY", "");
   });
   afterEach(() => vi.unstubAllEnvs());
 
   const secrets = () => readFileSync(file, "utf8").match(/^AUTH_SECRET=.*$/gm) ?? [];
 
   it("creates the file with a strong secret once, then leaves it alone", () => {
-    expect(ensureLocalSecrets(file)).toEqual(["AUTH_SECRET"]);
+    expect(ensureLocalSecrets(file)).toEqual(["AUTH_SECRET", "ENCRYPTION_KEY"]);
     const [line] = secrets();
     expect(line).toMatch(/^AUTH_SECRET=[A-Za-z0-9_-]{43}$/);
     expect(ensureLocalSecrets(file)).toEqual([]);
@@ -27,13 +28,14 @@ describe("ensureLocalSecrets", () => {
     ensureLocalSecrets(file);
     const text = readFileSync(file, "utf8");
     expect(secrets()).toHaveLength(1);
-    expect(text).toMatch(/^APP_URL=http:\/\/localhost:3000\nAUTH_SECRET=\S{43}\nLOG_LEVEL=info\n$/);
+    expect(text).toMatch(/^APP_URL=http:\/\/localhost:3000\nAUTH_SECRET=\S{43}\nLOG_LEVEL=info\nENCRYPTION_KEY=\S{43}\n$/);
   });
 
   it("keeps a secret the operator set, in the file or the environment", () => {
-    writeFileSync(file, "AUTH_SECRET=operator-chosen-secret-of-enough-length\n");
+    writeFileSync(file, "AUTH_SECRET=operator-chosen-secret-of-enough-length\nENCRYPTION_KEY=operator-key\n");
     expect(ensureLocalSecrets(file)).toEqual([]);
     vi.stubEnv("AUTH_SECRET", "from-the-environment-0123456789abcdef");
+    vi.stubEnv("ENCRYPTION_KEY", "from-the-environment");
     writeFileSync(file, "");
     expect(ensureLocalSecrets(file)).toEqual([]);
     expect(readFileSync(file, "utf8")).toBe("");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const GENERATED = ["AUTH_SECRET"] as const;
+const GENERATED = ["AUTH_SECRET", "ENCRYPTION_KEY"] as const;
 
 /**
  * The embedded setup generates its own secrets once, into .env.local (never committed),

@@ -9,14 +9,9 @@ import { pageOf } from "./schemas";
  * Maps Bitbucket's failures to AppError codes; never puts the token in an error.
  */
 export async function getJson<T extends z.ZodType>(url: string, accessToken: string, schema: T): Promise<z.infer<T>> {
-  let response: Response;
-  try {
-    response = await outboundFetch(url, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
-    });
-  } catch (cause) {
-    throw new AppError("bitbucket_unreachable", { cause, detail: new URL(url).host });
-  }
+  const response = await outboundFetch(url, {
+    headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+  });
   if (response.status === 401) throw new AppError("bitbucket_token_rejected");
   if (response.status === 403) throw new AppError("bitbucket_missing_scope", { detail: new URL(url).pathname });
   if (!response.ok) throw new AppError("bitbucket_unexpected_response", { detail: `HTTP ${response.status}` });

@@ -65,7 +65,7 @@ describe("Bitbucket user and emails", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    expect((await rejection(getCurrentUser(`http://127.0.0.1:${port}/2.0`, "t"))).code).toBe("bitbucket_unreachable");
+    expect((await rejection(getCurrentUser(`http://127.0.0.1:${port}/2.0`, "t"))).code).toBe("host_unreachable");
   });
 });
 
