@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./index";
@@ -19,4 +20,17 @@ export async function requireUser(returnTo: string): Promise<SignedInUser> {
   const user = await currentUser();
   if (!user) redirect(`${SIGN_IN_PATH}?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return user;
+}
+
+// Auth.js's database-session cookie (the __Secure- name is used over https).
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/** The raw session token of this request, to bind OAuth state to this browser session. */
+export async function currentSessionToken(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return null;
 }

@@ -8,6 +8,7 @@ import { errorCatalog, type ErrorCode } from "./codes";
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
+  readonly detail?: string;
 
   constructor(code: ErrorCode, options: { field?: string; cause?: unknown; detail?: string } = {}) {
     super(options.detail ? `${errorCatalog[code].message} (${options.detail})` : errorCatalog[code].message, {
@@ -16,6 +17,12 @@ export class AppError extends Error {
     this.name = "AppError";
     this.code = code;
     this.field = options.field;
+    this.detail = options.detail;
+  }
+
+  /** The same error, attributed to an input field (e.g. which URL's host failed). */
+  withField(field: string): AppError {
+    return new AppError(this.code, { field, detail: this.detail, cause: this.cause });
   }
 
   get hint(): string {

@@ -48,7 +48,7 @@ CREATE TABLE "VcsGrant" (
     "refreshTokenSealed" TEXT,
     "expiresAt" DATETIME NOT NULL,
     "grantedScopes" TEXT NOT NULL,
-    "accountUuid" TEXT NOT NULL,
+    "accountUuid" TEXT,
     "accountName" TEXT,
     "accountNickname" TEXT,
     "accountAvatarUrl" TEXT,

@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { currentSessionToken, currentUser } from "@/lib/auth/session";
+import { completeAuthorization } from "@/lib/connections/complete-authorization";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { describeError } from "@/lib/errors/codes";
+import { toFailure } from "@/lib/errors/to-failure";
+import { log } from "@/lib/log";
+import { callbackErrorPage } from "./error-page";
+
+// Failures that say nothing about the connection to whoever holds the link.
+const UNTIED = new Set(["state_invalid", "forbidden"]);
+
+async function connectionPage(id: string, result: string, base: URL): Promise<Response | null> {
+  const connection = await db().vcsConnection.findUnique({ where: { id }, select: { organization: { select: { slug: true } } } });
+  if (!connection) return null;
+  return NextResponse.redirect(new URL(`/orgs/${connection.organization.slug}/connections/${id}?result=${result}`, base), 303);
+}
+
+/** Bitbucket sends the admin back here after Grant access or Cancel. */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const query = request.nextUrl.searchParams;
+  try {
+    const user = await currentUser();
+    if (!user) throw new AppError("state_invalid");
+    const caller = { userId: user.id, label: user.name ?? user.email ?? user.id, sessionToken: await currentSessionToken() };
+    const outcome = await completeAuthorization(id, { state: query.get("state"), code: query.get("code"), error: query.get("error") }, caller);
+    return (await connectionPage(id, outcome.status, request.nextUrl))!;
+  } catch (error) {
+    if (isAppError(error) && !UNTIED.has(error.code)) {
+      const page = await connectionPage(id, error.code, request.nextUrl);
+      if (page) return page;
+    }
+    if (isAppError(error)) return callbackErrorPage(describeError(error.code === "forbidden" ? "forbidden" : "state_invalid"), error.httpStatus === 403 ? 403 : 400);
+    log().error({ err: error, connectionId: id }, "authorization callback failed");
+    return callbackErrorPage(toFailure(error).failure, 500);
+  }
+}

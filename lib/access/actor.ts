@@ -1,0 +1,12 @@
+import type { OrgRole } from "@/lib/orgs/roles";
+
+/** Who is acting, as recorded in audit events. */
+export type Actor =
+  | { type: "user"; userId: string; label: string }
+  | { type: "api_token"; userId: string; tokenId: string; label: string }
+  | { type: "system"; label: "system" };
+
+export type OrgRef = { id: string; slug: string; name: string };
+
+/** A caller's standing in one organization, established on the server for each request. */
+export type OrgAccess = { organization: OrgRef; role: OrgRole; actor: Actor & { userId: string } };

@@ -1,0 +1,62 @@
+import "server-only";
+import type { z } from "zod";
+import type { OrgAccess } from "@/lib/access/actor";
+import { requireRole, resolveTokenAccess } from "@/lib/access/resolve-access";
+import { AppError } from "@/lib/errors/app-error";
+import { toFailure, validationFailure } from "@/lib/errors/to-failure";
+import { log } from "@/lib/log";
+import type { OrgRole } from "@/lib/orgs/roles";
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function jsonError(status: number, error: object): Response {
+  return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Parses a JSON body against a schema; bad JSON and bad fields become 400/422 with the field named. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("invalid_input", { detail: "the body is not valid JSON" });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  return parsed.data;
+}
+
+class ValidationError extends Error {
+  constructor(readonly zodError: z.ZodError) {
+    super("validation failed");
+  }
+}
+
+/**
+ * The one way to build a VCS API route: bearer-token authentication, the declared
+ * minimum role in the organization named by the URL, JSON errors with codes, and no
+ * internals (or secrets) in any response.
+ */
+export function apiRoute<P extends { org: string }>(
+  options: { role: OrgRole; name: string },
+  handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const params = await context.params;
+      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+      if (!token) throw new AppError("unauthenticated");
+      const access = await resolveTokenAccess(token, params.org);
+      requireRole(access, options.role);
+      return await handler(request, params, access);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const failure = validationFailure(error.zodError);
+        return jsonError(422, failure);
+      }
+      const { failure, status, unexpected } = toFailure(error);
+      if (unexpected) log().error({ err: error, route: options.name }, "API route failed");
+      return jsonError(status, failure);
+    }
+  };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Actor } from "@/lib/access/actor";
+import type { Database } from "@/lib/db/client";
+
+type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+export type AuditInput = {
+  organizationId: string;
+  actor: Actor;
+  action: string;
+  target: { type: string; id: string };
+  /** Plain, secret-free snapshots; callers pass only whitelisted fields. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+/** Writes an audit event inside the caller's transaction, so the change and its record land together. */
+export async function recordAuditEvent(tx: Transaction | Database, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      organizationId: event.organizationId,
+      actorType: event.actor.type,
+      actorUserId: event.actor.type === "system" ? null : event.actor.userId,
+      actorLabel: event.actor.label,
+      action: event.action,
+      targetType: event.target.type,
+      targetId: event.target.id,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+    },
+  });
+}
+
+export type { Transaction };

@@ -1,0 +1,163 @@
+import "server-only";
+import type { OrgAccess } from "@/lib/access/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { openSecret, sealSecret } from "@/lib/crypto/keyring";
+import { sha256 } from "@/lib/crypto/random";
+import { db } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { hasRole, parseOrgRole } from "@/lib/orgs/roles";
+import { exchangeCode, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
+import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
+import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
+import { connectionUrls } from "./connection-view";
+import { sealContext } from "./load-connection";
+import { HAS_GRANT, parseStatus } from "./status";
+
+export type CallbackParams = { state?: string | null; code?: string | null; error?: string | null };
+export type Caller = { userId: string; label: string; sessionToken: string | null };
+
+/**
+ * Consumes the state atomically: it must exist, be unused and unexpired, and belong to
+ * this connection, this user and this browser session. Anything else stores nothing.
+ */
+async function consumeState(connectionId: string, state: string | null | undefined, caller: Caller) {
+  if (!state || !caller.sessionToken) throw new AppError("state_invalid");
+  const now = new Date();
+  const { count } = await db().authorizationRequest.updateMany({
+    where: {
+      stateHash: sha256(state),
+      connectionId,
+      userId: caller.userId,
+      sessionHash: sha256(caller.sessionToken),
+      consumedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { consumedAt: now },
+  });
+  if (count !== 1) throw new AppError("state_invalid");
+}
+
+async function loadForCallback(connectionId: string, caller: Caller) {
+  const connection = await db().vcsConnection.findUnique({
+    where: { id: connectionId },
+    include: { grant: true, organization: { select: { id: true, slug: true, name: true } } },
+    omit: { clientSecretSealed: false },
+  });
+  if (!connection?.clientId || !connection.clientSecretSealed) throw new AppError("state_invalid");
+  // The admin may have lost the role since pressing Connect.
+  const membership = await db().membership.findUnique({
+    where: { organizationId_userId: { organizationId: connection.organizationId, userId: caller.userId } },
+  });
+  if (!membership || !hasRole(parseOrgRole(membership.role), "admin")) throw new AppError("forbidden");
+  const access: OrgAccess = {
+    organization: connection.organization,
+    role: parseOrgRole(membership.role),
+    actor: { type: "user", userId: caller.userId, label: caller.label },
+  };
+  return { connection, access };
+}
+
+/** The Bitbucket account behind the grant; unknown when the consumer lacks Account: Read. */
+async function readAccount(apiUrl: string, accessToken: string) {
+  try {
+    return await getCurrentUser(apiUrl, accessToken);
+  } catch (error) {
+    if (isAppError(error) && error.code === "bitbucket_missing_scope") return null;
+    throw error;
+  }
+}
+
+type CallbackConnection = Awaited<ReturnType<typeof loadForCallback>>["connection"];
+
+function tokenFailure(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof TokenEndpointError) {
+    if (error.error === "invalid_grant") return new AppError("authorization_code_invalid");
+    if (error.error === "unauthorized_client" || error.error === "invalid_client") return new AppError("consumer_secret_wrong");
+    return new AppError("authorization_failed", { detail: error.error });
+  }
+  throw error;
+}
+
+/** A failed attempt is recorded; an existing working grant is kept (a cancelled reconnect breaks nothing). */
+async function recordFailure(connection: CallbackConnection, access: OrgAccess, code: ErrorCode) {
+  const keepStatus = connection.grant && HAS_GRANT.includes(parseStatus(connection.status));
+  const status = keepStatus ? connection.status : "error";
+  await db().$transaction(async (tx) => {
+    await tx.vcsConnection.update({ where: { id: connection.id }, data: { status, lastErrorCode: code, lastErrorAt: new Date() } });
+    await recordAuditEvent(tx, {
+      organizationId: connection.organizationId,
+      actor: access.actor,
+      action: "connection.authorization_failed",
+      target: { type: "connection", id: connection.id },
+      before: { status: connection.status },
+      after: { status, error: code },
+    });
+  });
+}
+
+async function storeGrant(connection: CallbackConnection, access: OrgAccess, tokens: TokenSet, account: Awaited<ReturnType<typeof readAccount>>) {
+  const granted = normalizeScopes(tokens.scopes);
+  const missing = missingScopes(parseScopeList(connection.requiredScopes), granted);
+  const status = missing.length > 0 ? "missing_permissions" : "connected";
+  const grant = {
+    accessTokenSealed: sealSecret(tokens.accessToken, sealContext.accessToken(connection.id)),
+    refreshTokenSealed: tokens.refreshToken ? sealSecret(tokens.refreshToken, sealContext.refreshToken(connection.id)) : null,
+    expiresAt: tokens.expiresAt,
+    grantedScopes: granted.join(" "),
+    accountUuid: account?.uuid ?? null,
+    accountName: account?.display_name ?? null,
+    accountNickname: account?.nickname ?? account?.username ?? null,
+    accountAvatarUrl: account?.links?.avatar?.href ?? null,
+    refreshedAt: null,
+  };
+  await db().$transaction(async (tx) => {
+    await tx.vcsGrant.upsert({ where: { connectionId: connection.id }, create: { connectionId: connection.id, ...grant }, update: grant });
+    await tx.vcsConnection.update({ where: { id: connection.id }, data: { status, lastErrorCode: null, lastErrorAt: null } });
+    await recordAuditEvent(tx, {
+      organizationId: connection.organizationId,
+      actor: access.actor,
+      action: "connection.authorized",
+      target: { type: "connection", id: connection.id },
+      before: { status: connection.status },
+      after: { status, account: grant.accountNickname ?? grant.accountUuid ?? "unknown", grantedScopes: granted, missingScopes: missing },
+    });
+  });
+  return { status, missingScopes: missing };
+}
+
+/**
+ * Finishes Connect at /callback/v1/vcs/{id}: checks state, exchanges the code at the
+ * connection's own token endpoint, reads the Bitbucket account, compares granted and
+ * required scopes, and stores the sealed grant. Returns where the admin should land.
+ */
+export async function completeAuthorization(connectionId: string, params: CallbackParams, caller: Caller) {
+  await consumeState(connectionId, params.state, caller);
+  const { connection, access } = await loadForCallback(connectionId, caller);
+  const fail = async (code: ErrorCode, cause?: unknown): Promise<never> => {
+    await recordFailure(connection, access, code);
+    throw new AppError(code, { cause });
+  };
+
+  if (params.error) await fail(params.error === "access_denied" ? "consent_cancelled" : "authorization_failed");
+  if (!params.code) await fail("authorization_failed");
+
+  const consumer = {
+    hostUrl: connection.hostUrl,
+    clientId: connection.clientId!,
+    clientSecret: openSecret(connection.clientSecretSealed!, sealContext.clientSecret(connection.id)),
+  };
+  const { callbackUrl } = connectionUrls(connection.organization.slug, connection.id);
+  let tokens: TokenSet;
+  let account: Awaited<ReturnType<typeof readAccount>>;
+  try {
+    tokens = await exchangeCode(consumer, params.code!, callbackUrl);
+    account = await readAccount(connection.apiUrl, tokens.accessToken);
+  } catch (error) {
+    const failure = tokenFailure(error);
+    return fail(failure.code, error);
+  }
+  const outcome = await storeGrant(connection, access, tokens, account);
+  return { orgSlug: connection.organization.slug, connectionId: connection.id, ...outcome };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { OrgAccess } from "@/lib/access/actor";
+import { requireRole } from "@/lib/access/resolve-access";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import { loadConnection } from "./load-connection";
+
+export async function renameConnection(access: OrgAccess, id: string, name: string) {
+  requireRole(access, "admin");
+  const connection = await loadConnection(access, id);
+  if (connection.name === name) return;
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.vcsConnection.update({ where: { id }, data: { name } });
+      await recordAuditEvent(tx, {
+        organizationId: access.organization.id,
+        actor: access.actor,
+        action: "connection.renamed",
+        target: { type: "connection", id },
+        before: { name: connection.name },
+        after: { name },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("name_taken", { field: "name" });
+    throw error;
+  }
+}
+
+/** Deletes the tokens but keeps the configuration, so Reconnect needs no re-entry. */
+export async function disconnectConnection(access: OrgAccess, id: string) {
+  requireRole(access, "admin");
+  const connection = await loadConnection(access, id);
+  if (connection.status === "draft") throw new AppError("invalid_state_change", { detail: "a draft has nothing to disconnect" });
+  await db().$transaction(async (tx) => {
+    await tx.vcsGrant.deleteMany({ where: { connectionId: id } });
+    await tx.vcsConnection.update({ where: { id }, data: { status: "disconnected", lastErrorCode: null, lastErrorAt: null } });
+    await recordAuditEvent(tx, {
+      organizationId: access.organization.id,
+      actor: access.actor,
+      action: "connection.disconnected",
+      target: { type: "connection", id },
+      before: { status: connection.status },
+      after: { status: "disconnected", tokensDeleted: Boolean(connection.grant) },
+    });
+  });
+}
+
+export async function deleteConnection(access: OrgAccess, id: string) {
+  requireRole(access, "admin");
+  const connection = await loadConnection(access, id);
+  await db().$transaction(async (tx) => {
+    await tx.vcsConnection.delete({ where: { id } });
+    await recordAuditEvent(tx, {
+      organizationId: access.organization.id,
+      actor: access.actor,
+      action: "connection.deleted",
+      target: { type: "connection", id },
+      before: { name: connection.name, status: connection.status },
+    });
+  });
+}

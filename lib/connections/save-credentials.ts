@@ -1,0 +1,70 @@
+import "server-only";
+import type { OrgAccess } from "@/lib/access/actor";
+import { requireRole } from "@/lib/access/resolve-access";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sealSecret } from "@/lib/crypto/keyring";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors/app-error";
+import { validateServiceUrl } from "@/lib/http/service-url";
+import { verifyConsumer } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
+import { loadConnection, sealContext } from "./load-connection";
+import type { CredentialsInput } from "./schemas";
+
+/**
+ * Verifies and stores a consumer's key and secret (first setup, secret rotation, or a
+ * new Host/API URL). The secret is always the one entered now, so a changed URL never
+ * receives the old one. A new key or URL invalidates the grant: tokens are deleted and
+ * the connection must be authorized again. A draft keeps its key and URLs even when
+ * verification fails, so nothing typed is lost; the secret is stored only once verified.
+ */
+export async function saveCredentials(access: OrgAccess, id: string, input: CredentialsInput) {
+  requireRole(access, "admin");
+  const connection = await loadConnection(access, id);
+  const hostUrl = validateServiceUrl(input.hostUrl ?? connection.hostUrl, "hostUrl");
+  const apiUrl = validateServiceUrl(input.apiUrl ?? connection.apiUrl, "apiUrl");
+  const consumer = { hostUrl, apiUrl, clientId: input.clientId, clientSecret: input.clientSecret };
+  const isDraft = connection.status === "draft";
+
+  let kind: Awaited<ReturnType<typeof verifyConsumer>>;
+  try {
+    kind = await verifyConsumer(consumer);
+  } catch (error) {
+    if (isDraft && isAppError(error)) {
+      await db().vcsConnection.update({
+        where: { id },
+        data: { clientId: input.clientId, hostUrl, apiUrl, lastErrorCode: error.code, lastErrorAt: new Date() },
+      });
+    }
+    throw error;
+  }
+
+  const identityChanged = input.clientId !== connection.clientId || hostUrl !== connection.hostUrl || apiUrl !== connection.apiUrl;
+  const status = isDraft || identityChanged ? "awaiting_authorization" : connection.status;
+  const before = { clientIdLast4: connection.clientId?.slice(-4) ?? null, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, status: connection.status };
+  await db().$transaction(async (tx) => {
+    if (identityChanged && connection.grant) await tx.vcsGrant.delete({ where: { connectionId: id } });
+    await tx.vcsConnection.update({
+      where: { id },
+      data: {
+        clientId: input.clientId,
+        clientSecretSealed: sealSecret(input.clientSecret, sealContext.clientSecret(id)),
+        hostUrl,
+        apiUrl,
+        consumerKind: kind,
+        verifiedAt: new Date(),
+        status,
+        lastErrorCode: null,
+        lastErrorAt: null,
+      },
+    });
+    await recordAuditEvent(tx, {
+      organizationId: access.organization.id,
+      actor: access.actor,
+      action: isDraft ? "connection.credentials_saved" : identityChanged ? "connection.consumer_changed" : "connection.secret_rotated",
+      target: { type: "connection", id },
+      before,
+      after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: identityChanged && Boolean(connection.grant) },
+    });
+  });
+  return { consumerKind: kind, status };
+}

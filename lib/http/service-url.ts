@@ -1,0 +1,21 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { env } from "@/lib/env";
+
+/**
+ * Checks the shape of a URL this server will call (Host URL, API URL): https, no
+ * credentials, query or fragment; http only where private networks are allowed.
+ * Where it may connect is enforced again at connect time by outboundFetch.
+ */
+export function validateServiceUrl(value: string, field: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new AppError("url_invalid", { field });
+  }
+  const httpAllowed = env().ALLOW_PRIVATE_NETWORK_URLS;
+  const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
+  if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
+  return url.toString().replace(/\/+$/, "");
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { OrgAccess } from "@/lib/access/actor";
+import { requireRole } from "@/lib/access/resolve-access";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { parseOrgRole } from "./roles";
+import type { MemberInput } from "./schemas";
+
+export async function listMembers(organizationId: string) {
+  const memberships = await db().membership.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
+  });
+  return memberships.map((m) => ({ ...m.user, role: parseOrgRole(m.role), since: m.createdAt }));
+}
+
+/**
+ * Adds someone who has signed in here before, or changes their role. Admins manage
+ * members and admins; only owners grant or take away ownership.
+ */
+export async function setMember(access: OrgAccess, input: MemberInput) {
+  requireRole(access, "admin");
+  const user = await db().user.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
+  if (!user) {
+    throw new AppError("not_found", { field: "email", detail: "nobody with this email has signed in here yet; ask them to sign in once" });
+  }
+  const organizationId = access.organization.id;
+  const existing = await db().membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
+  const touchesOwnership = input.role === "owner" || existing?.role === "owner";
+  if (touchesOwnership) requireRole(access, "owner");
+  if (existing?.role === "owner" && input.role !== "owner") {
+    const owners = await db().membership.count({ where: { organizationId, role: "owner" } });
+    if (owners <= 1) throw new AppError("invalid_state_change", { field: "role", detail: "an organization keeps at least one owner" });
+  }
+
+  await db().$transaction(async (tx) => {
+    await tx.membership.upsert({
+      where: { organizationId_userId: { organizationId, userId: user.id } },
+      create: { organizationId, userId: user.id, role: input.role },
+      update: { role: input.role },
+    });
+    await recordAuditEvent(tx, {
+      organizationId,
+      actor: access.actor,
+      action: existing ? "member.role_changed" : "member.added",
+      target: { type: "user", id: user.id },
+      before: existing ? { role: existing.role } : null,
+      after: { email: input.email, role: input.role },
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ORG_ROLES } from "./roles";
+
+export const organizationInput = z.object({
+  name: z.string().trim().min(1, { error: "Name is required." }).max(80, { error: "Name is at most 80 characters." }),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {
+      error: "Slug: 1 to 40 lowercase letters, digits and hyphens, not starting or ending with a hyphen.",
+    }),
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+
+export const memberInput = z.object({
+  email: z.email({ error: "Enter the email address the person signs in with." }).trim().toLowerCase(),
+  role: z.enum(ORG_ROLES, { error: "Role must be owner, admin or member." }),
+});
+export type MemberInput = z.infer<typeof memberInput>;
