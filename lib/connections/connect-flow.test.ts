@@ -9,7 +9,7 @@ import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { completeAuthorization } from "./complete-authorization";
 import { connectionUrls } from "./connection-view";
-import { createDraftConnection } from "./create-connection";
+import { createConnection } from "./create-connection";
 import { sealContext } from "./load-connection";
 import { getConnection } from "./read-connections";
 import { saveCredentials } from "./save-credentials";
@@ -33,7 +33,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 /** An admin with a verified draft whose consumer exists on the emulator with the right callback. */
 async function verifiedConnection(options: { scopes?: string[]; isPrivate?: boolean; secret?: string } = {}) {
   const admin = await orgMember(database.db, "admin");
-  const draft = await createDraftConnection(admin.access, { name: "Bitbucket", profile: "repository_sync" });
+  const draft = await createConnection(admin.access, { name: "Bitbucket", profile: "repository_sync" });
   const consumer = await makeConsumer(emulator, {
     callbackUrl: connectionUrls(admin.organization.slug, draft.id).callbackUrl,
     scopes: options.scopes ?? ["account", "repository:write", "repository:admin", "webhook"],
@@ -95,7 +95,7 @@ describe("Connect", () => {
 
   it("refuses a state minted for another connection", async () => {
     const a = await verifiedConnection();
-    const b = await createDraftConnection(a.access, { name: "Other", profile: "read_only" });
+    const b = await createConnection(a.access, { name: "Other", profile: "read_only" });
     const callback = Object.fromEntries(await decideOnBitbucket(emulator, await startAuthorization(a.access, a.id, "session-a")));
 
     expect((await rejection(completeAuthorization(b.id, callback, a.caller("session-a")))).code).toBe("state_invalid");
@@ -131,7 +131,7 @@ describe("Connect", () => {
 describe("saving the key and secret", () => {
   async function draft() {
     const admin = await orgMember(database.db, "owner");
-    const connection = await createDraftConnection(admin.access, { name: "Draft", profile: "read_only" });
+    const connection = await createConnection(admin.access, { name: "Draft", profile: "read_only" });
     const consumer = await makeConsumer(emulator, { callbackUrl: connectionUrls(admin.organization.slug, connection.id).callbackUrl, scopes: ["repository"], isPrivate: true });
     return { ...admin, id: connection.id, consumer, hosts: { hostUrl: emulator.url, apiUrl: emulator.apiUrl } };
   }
@@ -182,5 +182,20 @@ describe("saving the key and secret", () => {
     const d = await draft();
     const member = await orgMember(database.db, "member", d.organization.id);
     expect((await rejection(saveCredentials(member.access, d.id, { clientId: "k", clientSecret: "s" }))).code).toBe("forbidden");
+  });
+});
+
+describe("creating with credentials (the VCS API's way)", () => {
+  it("verifies first and stores nothing when the secret is wrong", async () => {
+    const admin = await orgMember(database.db, "admin");
+    const consumer = await makeConsumer(emulator, { callbackUrl: "http://localhost:3999/z", scopes: ["repository"], isPrivate: true });
+    const input = { name: "Via API", profile: "read_only" as const, hostUrl: emulator.url, apiUrl: emulator.apiUrl, clientId: consumer.key };
+
+    const error = await rejection(createConnection(admin.access, { ...input, clientSecret: "not-the-secret" }));
+    expect(error).toMatchObject({ code: "consumer_secret_wrong", field: "clientSecret" });
+    expect(await database.db.vcsConnection.count({ where: { organizationId: admin.organization.id } })).toBe(0);
+
+    const created = await createConnection(admin.access, { ...input, clientSecret: consumer.secret });
+    expect(await getConnection(admin.access, created.id)).toMatchObject({ status: "awaiting_authorization", consumerKind: "private" });
   });
 });

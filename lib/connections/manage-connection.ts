@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { loadConnection } from "./load-connection";
+import { saveCredentials } from "./save-credentials";
+import type { UpdateInput } from "./schemas";
 
 export async function renameConnection(access: OrgAccess, id: string, name: string) {
   requireRole(access, "admin");
@@ -61,4 +63,18 @@ export async function deleteConnection(access: OrgAccess, id: string) {
       before: { name: connection.name, status: connection.status },
     });
   });
+}
+
+/** One entry point for edits from the page or the API: rename, and/or new credentials (always with the secret). */
+export async function updateConnection(access: OrgAccess, id: string, input: UpdateInput) {
+  if (input.name !== undefined) await renameConnection(access, id, input.name);
+  if (input.clientSecret) {
+    const current = await loadConnection(access, id);
+    await saveCredentials(access, id, {
+      clientId: input.clientId ?? current.clientId ?? "",
+      clientSecret: input.clientSecret,
+      hostUrl: input.hostUrl,
+      apiUrl: input.apiUrl,
+    });
+  }
 }
