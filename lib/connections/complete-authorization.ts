@@ -6,6 +6,7 @@ import { sha256 } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
+import { log } from "@/lib/log";
 import { hasRole, parseOrgRole } from "@/lib/orgs/roles";
 import { exchangeCode, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
@@ -84,6 +85,7 @@ function tokenFailure(error: unknown): AppError {
 async function recordFailure(connection: CallbackConnection, access: OrgAccess, code: ErrorCode) {
   const keepStatus = connection.grant && HAS_GRANT.includes(parseStatus(connection.status));
   const status = keepStatus ? connection.status : "error";
+  log().warn({ connectionId: connection.id, code, status }, "connection authorization failed");
   await db().$transaction(async (tx) => {
     await tx.vcsConnection.update({ where: { id: connection.id }, data: { status, lastErrorCode: code, lastErrorAt: new Date() } });
     await recordAuditEvent(tx, {
@@ -159,5 +161,6 @@ export async function completeAuthorization(connectionId: string, params: Callba
     return fail(failure.code, error);
   }
   const outcome = await storeGrant(connection, access, tokens, account);
+  log().info({ connectionId: connection.id, status: outcome.status, missingScopes: outcome.missingScopes, expiresAt: tokens.expiresAt }, "connection authorized");
   return { orgSlug: connection.organization.slug, connectionId: connection.id, ...outcome };
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import { verifyConsumer } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { loadConnection, sealContext } from "./load-connection";
@@ -29,6 +30,7 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   try {
     kind = await verifyConsumer(consumer);
   } catch (error) {
+    log().info({ connectionId: id, code: isAppError(error) ? error.code : "unexpected", field: isAppError(error) ? error.field : undefined }, "consumer verification failed");
     if (isDraft && isAppError(error)) {
       await db().vcsConnection.update({
         where: { id },
@@ -66,5 +68,6 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
       after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: identityChanged && Boolean(connection.grant) },
     });
   });
+  log().info({ connectionId: id, consumerKind: kind, status, tokensCleared: identityChanged && Boolean(connection.grant) }, "consumer credentials saved");
   return { consumerKind: kind, status };
 }

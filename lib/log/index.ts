@@ -24,6 +24,14 @@ const redact = {
 let logger: pino.Logger | undefined;
 
 export function log(): pino.Logger {
-  logger ??= pino({ level: env().LOG_LEVEL, redact, base: { service: "vcs-connect" } });
+  logger ??= pino({ level: env().LOG_LEVEL, redact, base: { service: "vcs-connect" } }, destination);
   return logger;
+}
+
+let destination: pino.DestinationStream | undefined;
+
+/** Sends log lines to a stream of the caller's (tests read them back); before the first log() call. */
+export function setLogDestination(stream: pino.DestinationStream): void {
+  destination = stream;
+  logger = undefined;
 }
