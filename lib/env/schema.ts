@@ -95,6 +95,16 @@ export const envSchema = z.object({
    * sandbox, a test host). Off in production: such URLs could reach internal services.
    */
   ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
+  /** Every call to another host gives up after this long. */
+  OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
+  /** Refresh an access token this long before it expires (Bitbucket's live 2 hours). */
+  TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  /** How often the health sweep checks each connected connection. */
+  HEALTH_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** Transient failures in a row before a connection's status turns to error. */
+  HEALTH_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+  /** How long health checks and status changes are kept. */
+  HEALTH_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(8),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

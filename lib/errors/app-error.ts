@@ -9,8 +9,10 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly detail?: string;
+  /** For transient failures: how long the other side asked us to wait (Retry-After). */
+  readonly retryAfterMs?: number;
 
-  constructor(code: ErrorCode, options: { field?: string; cause?: unknown; detail?: string } = {}) {
+  constructor(code: ErrorCode, options: { field?: string; cause?: unknown; detail?: string; retryAfterMs?: number } = {}) {
     super(options.detail ? `${errorCatalog[code].message} (${options.detail})` : errorCatalog[code].message, {
       cause: options.cause,
     });
@@ -18,11 +20,12 @@ export class AppError extends Error {
     this.code = code;
     this.field = options.field;
     this.detail = options.detail;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** The same error, attributed to an input field (e.g. which URL's host failed). */
   withField(field: string): AppError {
-    return new AppError(this.code, { field, detail: this.detail, cause: this.cause });
+    return new AppError(this.code, { field, detail: this.detail, cause: this.cause, retryAfterMs: this.retryAfterMs });
   }
 
   get hint(): string {

@@ -67,6 +67,21 @@ export const errorCatalog = {
     message: "This authorization response is not valid for this session: its state is missing, expired, already used, or belongs to another session or connection.",
     hint: "Start again from the connection's page with Connect. Nothing was stored.",
   },
+  bitbucket_unavailable: {
+    status: 503,
+    message: "Bitbucket is busy or failing right now (rate limit or server error).",
+    hint: "This usually passes on its own; the app retries with back-off. If it lasts, check Bitbucket's status page.",
+  },
+  grant_revoked: {
+    status: 401,
+    message: "Bitbucket no longer accepts this connection's authorization: access was revoked, the consumer deleted, or its key changed.",
+    hint: "Choose Reconnect and grant access again. The configuration and projects are kept.",
+  },
+  needs_reauthorization: {
+    status: 409,
+    message: "This connection must be reconnected before it can be used.",
+    hint: "An admin chooses Reconnect on the connection's page and grants access on Bitbucket.",
+  },
   bitbucket_unexpected_response: {
     status: 502,
     message: "Bitbucket answered in a way this app does not recognise.",

@@ -5,8 +5,6 @@ import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import { ipLiteralHost, isPrivateAddress } from "./address-policy";
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
 class BlockedAddressError extends Error {}
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -30,6 +28,7 @@ const publicOnlyAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
 const anyAddressAgent = new Agent();
 
 export type OutboundInit = Omit<RequestInit, "redirect" | "signal" | "dispatcher"> & {
+  /** Defaults to OUTBOUND_TIMEOUT_SECONDS. */
   timeoutMs?: number;
   /** Defaults to ALLOW_PRIVATE_NETWORK_URLS. */
   allowPrivateNetwork?: boolean;
@@ -42,7 +41,7 @@ export type OutboundInit = Omit<RequestInit, "redirect" | "signal" | "dispatcher
  * Failures become AppErrors naming the host, never the request's credentials.
  */
 export async function outboundFetch(url: string, init: OutboundInit = {}): Promise<Response> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, allowPrivateNetwork, ...rest } = init;
+  const { timeoutMs = env().OUTBOUND_TIMEOUT_SECONDS * 1000, allowPrivateNetwork, ...rest } = init;
   const target = new URL(url);
   const allowPrivate = allowPrivateNetwork ?? env().ALLOW_PRIVATE_NETWORK_URLS;
   const literal = ipLiteralHost(target);

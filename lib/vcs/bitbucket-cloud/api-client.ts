@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { outboundFetch } from "@/lib/http/outbound";
+import { parseRetryAfter } from "@/lib/http/retry";
 import { pageOf } from "./schemas";
 
 /**
@@ -12,6 +13,13 @@ export async function getJson<T extends z.ZodType>(url: string, accessToken: str
   const response = await outboundFetch(url, {
     headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
   });
+  if (response.status === 429 || response.status >= 500) {
+    await response.body?.cancel();
+    throw new AppError("bitbucket_unavailable", {
+      detail: `HTTP ${response.status}`,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+    });
+  }
   if (response.status === 401) throw new AppError("bitbucket_token_rejected");
   if (response.status === 403) throw new AppError("bitbucket_missing_scope", { detail: new URL(url).pathname });
   if (!response.ok) throw new AppError("bitbucket_unexpected_response", { detail: `HTTP ${response.status}` });

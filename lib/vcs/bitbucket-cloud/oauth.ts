@@ -3,6 +3,7 @@ import * as oauth from "oauth4webapi";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { outboundFetch } from "@/lib/http/outbound";
+import { parseRetryAfter } from "@/lib/http/retry";
 import { parseScopeList } from "./scopes";
 
 /**
@@ -61,6 +62,13 @@ function toTokenSet(response: oauth.TokenEndpointResponse, now = Date.now()): To
 
 async function tokenCall(send: () => Promise<Response>, process: (response: Response) => Promise<oauth.TokenEndpointResponse>) {
   const response = await send();
+  if (response.status === 429 || response.status >= 500) {
+    await response.body?.cancel();
+    throw new AppError("bitbucket_unavailable", {
+      detail: `token endpoint HTTP ${response.status}`,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+    });
+  }
   try {
     return toTokenSet(await process(response));
   } catch (error) {

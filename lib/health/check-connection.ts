@@ -1,0 +1,58 @@
+import "server-only";
+import { changeStatus, SYSTEM } from "@/lib/connections/change-status";
+import { recordTransientFailure } from "@/lib/connections/record-failure";
+import { withAccessToken } from "@/lib/connections/with-access-token";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors/app-error";
+import type { ErrorCode } from "@/lib/errors/codes";
+import { isTransient } from "@/lib/http/retry";
+import { expandScopes, missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
+import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
+
+export type CheckResult = { ok: boolean; latencyMs: number; errorCode: ErrorCode | null };
+
+/**
+ * One health check: a valid token (refreshed if near expiry) and, when the grant has
+ * Account: Read, a call to /2.0/user. Records the result and moves the status when the
+ * truth changed: recovered, failing past the threshold, or no longer authorized.
+ */
+export async function checkConnection(connectionId: string): Promise<CheckResult> {
+  const connection = await db().vcsConnection.findUniqueOrThrow({ where: { id: connectionId }, include: { grant: true } });
+  const granted = parseScopeList(connection.grant?.grantedScopes);
+  const started = Date.now();
+  try {
+    await withAccessToken(connectionId, async (token) => {
+      if (expandScopes(granted).has("account")) await getCurrentUser(connection.apiUrl, token);
+    });
+  } catch (error) {
+    const latencyMs = Date.now() - started;
+    const code: ErrorCode = isAppError(error) ? error.code : "bitbucket_unexpected_response";
+    if (isTransient(error)) {
+      await recordTransientFailure(connection, "check", code, latencyMs);
+    } else {
+      await db().$transaction(async (tx) => {
+        await tx.healthEvent.create({ data: { connectionId, kind: "check", ok: false, latencyMs, errorCode: code } });
+        await tx.vcsConnection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date() } });
+        // A token Bitbucket rejects even after a refresh is as good as revoked.
+        const current = await tx.vcsConnection.findUniqueOrThrow({ where: { id: connectionId } });
+        if (code === "bitbucket_token_rejected") await changeStatus(tx, current, "needs_reauthorization", "grant_revoked", SYSTEM);
+      });
+    }
+    return { ok: false, latencyMs, errorCode: code };
+  }
+
+  const latencyMs = Date.now() - started;
+  await db().$transaction(async (tx) => {
+    const now = new Date();
+    await tx.healthEvent.create({ data: { connectionId, kind: "check", ok: true, latencyMs } });
+    const current = await tx.vcsConnection.update({
+      where: { id: connectionId },
+      data: { lastCheckedAt: now, lastSuccessAt: now, consecutiveFailures: 0 },
+    });
+    if (current.status === "error") {
+      const healthy = missingScopes(parseScopeList(current.requiredScopes), granted).length > 0 ? "missing_permissions" : "connected";
+      await changeStatus(tx, current, healthy, null, SYSTEM);
+    }
+  });
+  return { ok: true, latencyMs, errorCode: null };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { randomToken } from "@/lib/crypto/random";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { checkConnection } from "./check-connection";
+import { acquireLease, completeLease } from "./lease";
+
+export const SWEEP_LEASE = "health-sweep";
+// Statuses worth checking: working ones, and `error`, which recovers on its own. A
+// connection that needs reauthorization is not refreshed again until someone reconnects.
+const CHECKED = ["connected", "missing_permissions", "error"];
+
+/**
+ * Checks every connection that has a grant, one process at a time (a lease), and drops
+ * health history older than the retention period.
+ */
+export async function runSweep(holder = randomToken(9)) {
+  const config = env();
+  const leaseMs = config.HEALTH_SWEEP_INTERVAL_SECONDS * 1000;
+  if (!(await acquireLease(SWEEP_LEASE, holder, leaseMs))) return { ran: false as const };
+  const started = Date.now();
+  const connections = await db().vcsConnection.findMany({ where: { status: { in: CHECKED }, grant: { isNot: null } }, select: { id: true } });
+  const results = [];
+  for (const { id } of connections) {
+    // A sweep longer than the interval keeps its lease, so no second sweep overlaps it.
+    await acquireLease(SWEEP_LEASE, holder, leaseMs);
+    try {
+      results.push(await checkConnection(id));
+    } catch (error) {
+      log().error({ err: error, connectionId: id }, "health check failed unexpectedly");
+    }
+  }
+  const cutoff = new Date(Date.now() - config.HEALTH_RETENTION_DAYS * 86_400_000);
+  await db().healthEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  await completeLease(SWEEP_LEASE, holder);
+  const summary = { ran: true as const, checked: results.length, failed: results.filter((r) => !r.ok).length, durationMs: Date.now() - started };
+  log().info(summary, "health sweep finished");
+  return summary;
+}
