@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/integrations/:path*", "/connections/:path*", "/projects/:path*", "/status/:path*", "/settings/:path*"],
+  matcher: ["/dashboard/:path*", "/orgs/:path*", "/settings/:path*"],
 };

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { NavLinks, type NavItem } from "./nav-links";
 import { UserAvatar } from "./user-avatar";
 
 export type ShellUser = { name: string | null; email: string | null; image: string | null };
 
 export function AppShell({
   user,
-  nav,
+  navigation,
   signOutAction,
   children,
 }: {
   user: ShellUser;
-  nav: NavItem[];
+  /** The sidebar's links; the layout decides which (main, or an organization's). */
+  navigation: ReactNode;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
@@ -25,13 +25,13 @@ export function AppShell({
           </Link>
         </div>
         <nav aria-label="Main" className="px-2 pb-3">
-          <NavLinks items={nav} />
+          {navigation}
         </nav>
       </aside>
-      <div className="flex-1">
-        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-3">
+      <div className="min-w-0 flex-1">
+        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-3 sm:px-6">
           <UserAvatar name={user.name} image={user.image} />
-          <span className="text-sm font-medium" data-testid="header-user-name">
+          <span className="truncate text-sm font-medium" data-testid="header-user-name">
             {user.name ?? user.email ?? "Signed in"}
           </span>
           <form action={signOutAction}>
@@ -40,7 +40,7 @@ export function AppShell({
             </button>
           </form>
         </header>
-        <main className="mx-auto max-w-5xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       </div>
     </div>
   );

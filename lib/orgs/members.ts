@@ -32,7 +32,7 @@ export async function setMember(access: OrgAccess, input: MemberInput) {
   if (touchesOwnership) requireRole(access, "owner");
   if (existing?.role === "owner" && input.role !== "owner") {
     const owners = await db().membership.count({ where: { organizationId, role: "owner" } });
-    if (owners <= 1) throw new AppError("invalid_state_change", { field: "role", detail: "an organization keeps at least one owner" });
+    if (owners <= 1) throw new AppError("last_owner", { field: "role" });
   }
 
   await db().$transaction(async (tx) => {

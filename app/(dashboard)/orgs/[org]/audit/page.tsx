@@ -1,0 +1,70 @@
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { listAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
+import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+
+export const metadata = { title: "Audit" };
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+// Audit snapshots are plain values by design; React escapes them when rendered as text.
+const show = (value: unknown) => (value === undefined ? "–" : typeof value === "string" ? value : JSON.stringify(value));
+
+/** One entry per field that differs: "role: member → admin"; a field only after was set, only before was removed. */
+function changes({ before, after }: AuditEventView) {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  return keys
+    .filter((key) => show(before?.[key]) !== show(after?.[key]))
+    .map((key) => ({
+      key,
+      from: before && key in before ? show(before[key]) : null,
+      to: after && key in after ? show(after[key]) : "(removed)",
+    }));
+}
+
+export default async function AuditPage({ params }: { params: Promise<{ org: string }> }) {
+  const { organization } = await requireOrgAccess((await params).org);
+  const events = await listAuditEvents(organization.id, { limit: 200 });
+  return (
+    <>
+      <PageHeader title="Audit" description="Who changed what in this organization, newest first. Times are in UTC." />
+      {events.length === 0 ? (
+        <EmptyState title="No events yet">Changes to the organization, its members and its connections are recorded here.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                {["Time", "Actor", "Action", "Target", "Changes"].map((heading) => (
+                  <th key={heading} scope="col" className="px-4 py-2">{heading}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 align-top">
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                    <time dateTime={event.at.toISOString()}>{timeFormat.format(event.at)}</time>
+                  </td>
+                  <td className="px-4 py-2">{event.actor}</td>
+                  <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
+                  <td className="px-4 py-2 font-mono text-xs break-all text-slate-600">{event.target}</td>
+                  <td className="px-4 py-2">
+                    <ul className="space-y-0.5 text-xs">
+                      {changes(event).map(({ key, from, to }) => (
+                        <li key={key}>
+                          <span className="text-slate-500">{key}:</span> {from === null ? null : <span className="text-slate-500">{from} → </span>}
+                          <span className="font-medium">{to}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

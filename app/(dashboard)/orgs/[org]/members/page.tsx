@@ -1,0 +1,52 @@
+import { PageHeader } from "@/components/page-header";
+import { RoleBadge } from "@/components/role-badge";
+import { UserAvatar } from "@/components/user-avatar";
+import { listMembers } from "@/lib/orgs/members";
+import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { hasRole } from "@/lib/orgs/roles";
+import { MemberForm } from "./member-form";
+
+export const metadata = { title: "Members" };
+
+const sinceFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
+  const access = await requireOrgAccess((await params).org);
+  const members = await listMembers(access.organization.id);
+  // The form is a convenience; the action checks the role again on the server.
+  const canManage = hasRole(access.role, "admin");
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description="Owners manage everything, admins manage connections and members, members can look but not change."
+      />
+      {canManage ? (
+        <section aria-labelledby="member-form-heading" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="member-form-heading" className="mb-3 font-semibold">Add or change member</h2>
+          <MemberForm orgSlug={access.organization.slug} canGrantOwner={hasRole(access.role, "owner")} />
+        </section>
+      ) : null}
+      <section aria-labelledby="member-list-heading" className="rounded-xl border border-slate-200 bg-white">
+        <h2 id="member-list-heading" className="border-b border-slate-200 px-5 py-3 font-semibold">
+          {members.length === 1 ? "1 member" : `${members.length} members`}
+        </h2>
+        <ul className="divide-y divide-slate-200" aria-label="Members">
+          {members.map((member) => (
+            <li key={member.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 py-3">
+              <UserAvatar name={member.name} image={member.image} size={36} />
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{member.name ?? "Unnamed Bitbucket user"}</p>
+                <p className="text-sm break-all text-slate-600">{member.email ?? "No email"}</p>
+              </div>
+              <RoleBadge role={member.role} />
+              <p className="w-full text-xs text-slate-500 sm:w-auto">
+                since <time dateTime={member.since.toISOString()}>{sinceFormat.format(member.since)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

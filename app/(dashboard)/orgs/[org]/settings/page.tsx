@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+
+export const metadata = { title: "Organization settings" };
+
+export default async function OrganizationSettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { organization } = await requireOrgAccess((await params).org);
+  return (
+    <>
+      <PageHeader title="Settings" description={`How ${organization.name} is set up.`} />
+      <section aria-labelledby="organization-details" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="organization-details" className="font-semibold">Organization</h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-500">Name</dt>
+          <dd>{organization.name}</dd>
+          <dt className="text-slate-500">Slug</dt>
+          <dd className="font-mono break-all">{organization.slug}</dd>
+        </dl>
+        <p className="mt-3 text-xs text-slate-500">The name and slug cannot be changed yet.</p>
+      </section>
+      <ul className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+        <li>
+          <Link href={`/orgs/${organization.slug}/settings/tokens`} className="block px-5 py-4 hover:bg-slate-50">
+            <span className="font-medium">API tokens</span>
+            <span className="block text-sm text-slate-600">Tokens for scripts and other apps to use this organization&apos;s API.</span>
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { resolveUserAccess } from "@/lib/access/resolve-access";
+import { useTestDatabase } from "@/test/use-test-database";
+import { listMembers, setMember } from "./members";
+import type { OrgRole } from "./roles";
+
+const database = useTestDatabase();
+let sequence = 0;
+
+/** A fresh organization with one person per given role; names are unique across tests. */
+async function organizationWith(roles: OrgRole[]) {
+  const n = ++sequence;
+  const organization = await database.db.organization.create({ data: { name: `Org ${n}`, slug: `org-${n}` } });
+  const people: { id: string; name: string | null; email: string | null }[] = [];
+  for (const [i, role] of roles.entries()) {
+    const user = await database.db.user.create({ data: { name: `${role}-${n}-${i}`, email: `${role}-${n}-${i}@example.test` } });
+    await database.db.membership.create({ data: { organizationId: organization.id, userId: user.id, role } });
+    people.push(user);
+  }
+  const accessOf = (index: number) => resolveUserAccess(people[index]!, organization.slug);
+  return { organization, people, accessOf };
+}
+
+async function signedInBefore(name: string) {
+  return database.db.user.create({ data: { name, email: `${name}-${++sequence}@example.test` } });
+}
+
+// Sorted by action, not time: two events can share a millisecond.
+const auditOf = (organizationId: string) =>
+  database.db.auditEvent.findMany({ where: { organizationId }, orderBy: { action: "asc" } });
+
+describe("setMember", () => {
+  it("lets an admin add someone who has signed in before, as a member", async () => {
+    const { organization, accessOf } = await organizationWith(["owner", "admin"]);
+    const newcomer = await signedInBefore("nina");
+
+    await setMember(await accessOf(1), { email: newcomer.email!, role: "member" });
+
+    const members = await listMembers(organization.id);
+    expect(members.find((m) => m.id === newcomer.id)).toMatchObject({ role: "member", email: newcomer.email });
+  });
+
+  it("does not let an admin grant ownership", async () => {
+    const { organization, accessOf } = await organizationWith(["owner", "admin"]);
+    const newcomer = await signedInBefore("omar");
+
+    await expect(setMember(await accessOf(1), { email: newcomer.email!, role: "owner" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await database.db.membership.count({ where: { organizationId: organization.id, userId: newcomer.id } })).toBe(0);
+  });
+
+  it("does not let a member add anyone", async () => {
+    const { organization, accessOf } = await organizationWith(["owner", "member"]);
+    const newcomer = await signedInBefore("paul");
+
+    await expect(setMember(await accessOf(1), { email: newcomer.email!, role: "member" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await auditOf(organization.id)).toHaveLength(0);
+  });
+
+  it("keeps the last owner: demoting them fails on the role field", async () => {
+    const { people, accessOf } = await organizationWith(["owner"]);
+
+    await expect(setMember(await accessOf(0), { email: people[0]!.email!, role: "admin" })).rejects.toMatchObject({
+      code: "last_owner",
+      field: "role",
+    });
+  });
+
+  it("lets an owner step down once another owner exists", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "owner"]);
+
+    await setMember(await accessOf(0), { email: people[0]!.email!, role: "admin" });
+
+    const roles = new Map((await listMembers(organization.id)).map((m) => [m.id, m.role]));
+    expect([roles.get(people[0]!.id), roles.get(people[1]!.id)]).toEqual(["admin", "owner"]);
+  });
+
+  it("reports an unknown email as not_found on the email field", async () => {
+    const { accessOf } = await organizationWith(["owner"]);
+
+    await expect(setMember(await accessOf(0), { email: "nobody@example.test", role: "member" })).rejects.toMatchObject({
+      code: "not_found",
+      field: "email",
+    });
+  });
+
+  it("writes an audit event for every change, with the role before and after", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner"]);
+    const newcomer = await signedInBefore("rita");
+    const owner = await accessOf(0);
+
+    await setMember(owner, { email: newcomer.email!, role: "member" });
+    await setMember(owner, { email: newcomer.email!, role: "admin" });
+
+    const events = await auditOf(organization.id);
+    expect(events.map((e) => [e.action, e.actorUserId, e.targetId])).toEqual([
+      ["member.added", people[0]!.id, newcomer.id],
+      ["member.role_changed", people[0]!.id, newcomer.id],
+    ]);
+    expect(events.map((e) => [e.before && JSON.parse(e.before), JSON.parse(e.after ?? "null")])).toEqual([
+      [null, { email: newcomer.email, role: "member" }],
+      [{ role: "member" }, { email: newcomer.email, role: "admin" }],
+    ]);
+  });
+});
