@@ -1,7 +1,18 @@
-import { resetDatabase } from "../scripts/lib/database";
-import { TEMPLATE_DATABASE_URL } from "./database";
+import { rmSync } from "node:fs";
+import type { TestProject } from "vitest/node";
+import { resetDatabase, sqliteFile } from "../scripts/lib/database";
 
-// Migrate once per run; each test file then copies this file (fast) instead of migrating.
-export default function setup() {
-  resetDatabase(TEMPLATE_DATABASE_URL);
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabaseUrl: string;
+  }
+}
+
+// Migrate once per run; each test file copies this file (fast) instead of migrating.
+// The file is this run's own, so parallel runs on one machine do not collide.
+export default function setup(project: TestProject) {
+  const url = `file:./data/test-template-${process.pid}.db`;
+  resetDatabase(url);
+  project.provide("templateDatabaseUrl", url);
+  return () => rmSync(sqliteFile(url), { force: true });
 }

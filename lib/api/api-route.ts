@@ -32,31 +32,41 @@ class ValidationError extends Error {
   }
 }
 
-/**
- * The one way to build a VCS API route: bearer-token authentication, the declared
- * minimum role in the organization named by the URL, JSON errors with codes, and no
- * internals (or secrets) in any response.
- */
-export function apiRoute<P extends { org: string }>(
+export type Authenticate = (request: Request, orgSlug: string) => Promise<OrgAccess>;
+
+/** A route whose caller is authenticated by `authenticate` and must hold `options.role` in the URL's organization. */
+export function guardedRoute<P extends { org: string }>(
+  authenticate: Authenticate,
   options: { role: OrgRole; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const params = await context.params;
-      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-      if (!token) throw new AppError("unauthenticated");
-      const access = await resolveTokenAccess(token, params.org);
+      const access = await authenticate(request, params.org);
       requireRole(access, options.role);
       return await handler(request, params, access);
     } catch (error) {
-      if (error instanceof ValidationError) {
-        const failure = validationFailure(error.zodError);
-        return jsonError(422, failure);
-      }
+      if (error instanceof ValidationError) return jsonError(422, validationFailure(error.zodError));
       const { failure, status, unexpected } = toFailure(error);
       if (unexpected) log().error({ err: error, route: options.name }, "API route failed");
       return jsonError(status, failure);
     }
   };
 }
+
+const bearerToken: Authenticate = (request, orgSlug) => {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!token) throw new AppError("unauthenticated");
+  return resolveTokenAccess(token, orgSlug);
+};
+
+/**
+ * The one way to build a VCS API route: bearer-token authentication, the declared
+ * minimum role in the organization named by the URL, JSON errors with codes, and no
+ * internals (or secrets) in any response.
+ */
+export const apiRoute = <P extends { org: string }>(
+  options: { role: OrgRole; name: string },
+  handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
+) => guardedRoute(bearerToken, options, handler);

@@ -46,6 +46,8 @@ export function toConnectionView(connection: LoadedConnection) {
     expiresAt: connection.grant?.expiresAt.toISOString() ?? null,
     refreshedAt: connection.grant?.refreshedAt?.toISOString() ?? null,
     verifiedAt: connection.verifiedAt?.toISOString() ?? null,
+    lastCheckedAt: connection.lastCheckedAt?.toISOString() ?? null,
+    lastSuccessAt: connection.lastSuccessAt?.toISOString() ?? null,
     lastError: lastErrorCode ? { ...describeError(lastErrorCode), at: connection.lastErrorAt?.toISOString() ?? null } : null,
     createdAt: connection.createdAt.toISOString(),
     updatedAt: connection.updatedAt.toISOString(),

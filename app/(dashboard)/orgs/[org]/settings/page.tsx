@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { publicStatusSetting } from "@/lib/health/public-status";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { canManageConnections } from "@/lib/orgs/roles";
+import { PublicStatusToggle } from "./public-status-toggle";
 
 export const metadata = { title: "Organization settings" };
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ org: string }> }) {
-  const { organization } = await requireOrgAccess((await params).org);
+  const { organization, role } = await requireOrgAccess((await params).org);
+  const publicUrl = await publicStatusSetting(organization.id);
   return (
     <>
       <PageHeader title="Settings" description={`How ${organization.name} is set up.`} />
@@ -18,6 +22,17 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <dd className="font-mono break-all">{organization.slug}</dd>
         </dl>
         <p className="mt-3 text-xs text-slate-500">The name and slug cannot be changed yet.</p>
+      </section>
+      <section aria-labelledby="public-status" className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="public-status" className="font-semibold">Public status page</h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          A read-only page anyone with its address can open: each connection&apos;s name, status and uptime. No accounts, URLs or secrets.
+        </p>
+        {canManageConnections(role) ? (
+          <PublicStatusToggle orgSlug={organization.slug} url={publicUrl} />
+        ) : (
+          <p className="text-sm text-slate-600">{publicUrl ? `On, at ${publicUrl}` : "Off."} Owners and admins can change this.</p>
+        )}
       </section>
       <ul className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         <li>

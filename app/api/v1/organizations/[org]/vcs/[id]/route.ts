@@ -1,0 +1,22 @@
+import { apiRoute, parseJsonBody } from "@/lib/api/api-route";
+import { updateConnectionBody } from "@/lib/api/schemas";
+import { deleteConnection, updateConnection } from "@/lib/connections/manage-connection";
+import { getConnection } from "@/lib/connections/read-connections";
+
+type Params = { org: string; id: string };
+
+export const GET = apiRoute({ role: "member", name: "vcs.get" }, async (_request, { id }: Params, access) =>
+  Response.json(await getConnection(access, id)),
+);
+
+/** Renames, and/or replaces the key, secret, Host URL or API URL (always with the secret). */
+export const PATCH = apiRoute({ role: "admin", name: "vcs.update" }, async (request, { id }: Params, access) => {
+  await updateConnection(access, id, await parseJsonBody(request, updateConnectionBody));
+  return Response.json(await getConnection(access, id));
+});
+
+/** Deletes the connection and its stored tokens; the consumer on Bitbucket is not touched. */
+export const DELETE = apiRoute({ role: "admin", name: "vcs.delete" }, async (_request, { id }: Params, access) => {
+  await deleteConnection(access, id);
+  return new Response(null, { status: 204 });
+});

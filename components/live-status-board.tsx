@@ -1,0 +1,32 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { StatusBoard, type StatusRow } from "./status-board";
+
+const POLL_MS = 5_000;
+
+/** The status board, kept current by polling its JSON endpoint; shows when it last heard. */
+export function LiveStatusBoard({ endpoint, initial }: { endpoint: string; initial: StatusRow[] }) {
+  const query = useQuery({
+    queryKey: ["status", endpoint],
+    queryFn: async (): Promise<StatusRow[]> => {
+      const response = await fetch(endpoint, { cache: "no-store" });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return ((await response.json()) as { data: StatusRow[] }).data;
+    },
+    initialData: initial,
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+  });
+  return (
+    <div>
+      {query.isError ? (
+        <p role="status" className="mb-3 text-sm text-amber-800">
+          Could not refresh just now; showing the last known status.
+        </p>
+      ) : null}
+      <StatusBoard rows={query.data} renderTime={(iso) => <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>} />
+      <p className="mt-3 text-xs text-slate-500">Updates every {POLL_MS / 1000} seconds.</p>
+    </div>
+  );
+}
