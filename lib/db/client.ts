@@ -12,6 +12,7 @@ export function createDatabaseClient(databaseUrl: string) {
       vcsConnection: { clientSecretSealed: true },
       vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
       apiToken: { tokenHash: true },
+      project: { hookSecretSealed: true },
     },
   });
 }

@@ -12,6 +12,16 @@ export const errorCatalog = {
   last_owner: { status: 409, message: "An organization keeps at least one owner.", hint: "Make someone else an owner first, then change this role." },
   invalid_state_change: { status: 409, message: "The connection is not in a state that allows this.", hint: "Reload the page to see its current state." },
 
+  // Webhook receiver
+  payload_too_large: { status: 413, message: "The delivery is larger than this receiver accepts.", hint: "Bitbucket does not send payloads over 256 KB; anything larger is not from Bitbucket." },
+  webhook_unknown: { status: 404, message: "No webhook here.", hint: "The project may have been removed; its hook on Bitbucket should have been removed with it." },
+  signature_invalid: { status: 401, message: "The delivery's X-Hub-Signature is missing or does not match its body.", hint: "Only Bitbucket, with this hook's secret, can send deliveries here." },
+  connection_in_use: {
+    status: 409,
+    message: "Projects still use this connection.",
+    hint: "Confirm that their projects (and their webhooks on Bitbucket) should be removed too, then delete again.",
+  },
+
   // Outbound URLs and hosts
   url_invalid: { status: 422, message: "This is not a usable https URL.", hint: "Enter a full https:// address without a user name, password or fragment." },
   url_not_allowed: {

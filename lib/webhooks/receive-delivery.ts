@@ -1,0 +1,50 @@
+import "server-only";
+import { openSecret } from "@/lib/crypto/keyring";
+import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import { projectSealContext } from "./seal-context";
+import { verifySignature } from "./signature";
+import { summarize } from "./summarize";
+
+export type DeliveryHeaders = { signature: string | null; eventKey: string | null; requestUuid: string | null; attempt: string | null };
+
+/**
+ * Accepts one delivery for a hook: unknown hook → 404, bad or missing signature → 401
+ * (nothing stored), a request UUID seen before → acknowledged without a second row.
+ * Returns the stored delivery's id for processing after the answer.
+ */
+export async function receiveDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
+  const project = await db().project.findUnique({ where: { hookId }, select: { id: true, hookSecretSealed: true } });
+  if (!project) throw new AppError("webhook_unknown");
+  const secret = openSecret(project.hookSecretSealed, projectSealContext.hookSecret(project.id));
+  if (!verifySignature(secret, body, headers.signature)) throw new AppError("signature_invalid");
+
+  const eventKey = headers.eventKey ?? "unknown";
+  const text = new TextDecoder().decode(body);
+  let payload: unknown = null;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    // Signed but not JSON: keep the raw text; the summary says nothing.
+  }
+  const requestUuid = headers.requestUuid ?? `missing-${crypto.randomUUID()}`;
+  try {
+    const delivery = await db().webhookDelivery.create({
+      data: {
+        projectId: project.id,
+        requestUuid,
+        eventKey,
+        attempt: Math.max(1, Number.parseInt(headers.attempt ?? "1", 10) || 1),
+        signatureOk: true,
+        summary: JSON.stringify(summarize(eventKey, payload)),
+        payload: text,
+      },
+      select: { id: true },
+    });
+    return { deliveryId: delivery.id, duplicate: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { deliveryId: null, duplicate: true };
+    throw error;
+  }
+}

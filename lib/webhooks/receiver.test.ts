@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/webhooks/bitbucket/[hookId]/route";
+import { sealSecret } from "@/lib/crypto/keyring";
+import { randomToken } from "@/lib/crypto/random";
+import { useTestDatabase } from "@/test/use-test-database";
+import { MAX_DELIVERY_BYTES } from "./read-body";
+import { projectSealContext } from "./seal-context";
+import { signBody } from "./signature";
+
+// Outside Next there is no request scope for after(); run the task right away instead.
+const afterTasks: Promise<unknown>[] = [];
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: () => Promise<unknown>) => void afterTasks.push(task()),
+}));
+
+const database = useTestDatabase();
+const SECRET = randomToken(32);
+let hookId: string;
+let projectId: string;
+
+beforeAll(async () => {
+  const organization = await database.db.organization.create({ data: { name: "Hooks", slug: `hooks-${Date.now()}` } });
+  const connection = await database.db.vcsConnection.create({
+    data: { organizationId: organization.id, provider: "bitbucket_cloud", name: "bb", hostUrl: "https://bitbucket.org", apiUrl: "https://api.bitbucket.org/2.0", profile: "repository_sync", requiredScopes: "webhook", status: "connected" },
+  });
+  hookId = randomToken(16);
+  const project = await database.db.project.create({
+    data: {
+      organizationId: organization.id, connectionId: connection.id, repositoryUuid: "{repo}", fullName: "acme/api", workspaceSlug: "acme", slug: "api", name: "api",
+      isPrivate: true, hookId, hookSecretSealed: "pending", events: "repo:push",
+    },
+  });
+  projectId = project.id;
+  await database.db.project.update({ where: { id: projectId }, data: { hookSecretSealed: sealSecret(SECRET, projectSealContext.hookSecret(projectId)) } });
+});
+
+const pushBody = (branch = "main") =>
+  new TextEncoder().encode(JSON.stringify({
+    actor: { display_name: "Alice Anderson" },
+    push: { changes: [{ new: { type: "branch", name: branch, target: { hash: "a".repeat(40), message: "Fix the build\n\nDetails", author: { raw: "Alice <alice@acme.example>" } } }, commits: [{ hash: "a".repeat(40) }, { hash: "b".repeat(40) }] }] },
+  }));
+
+function deliver(body: Uint8Array, headers: Record<string, string> = {}, id = hookId) {
+  const request = new Request(`http://localhost/api/webhooks/bitbucket/${id}`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-request-uuid": crypto.randomUUID(), "x-attempt-number": "1", "x-hub-signature": signBody(SECRET, body), ...headers },
+  });
+  return POST(request, { params: Promise.resolve({ hookId: id }) });
+}
+
+const stored = () => database.db.webhookDelivery.count({ where: { projectId } });
+
+describe("the webhook receiver", () => {
+  it("stores a signed delivery, answers 202, and processes it after answering", async () => {
+    const response = await deliver(pushBody("release"));
+    expect(response.status).toBe(202);
+    await Promise.all(afterTasks);
+    const delivery = await database.db.webhookDelivery.findFirstOrThrow({ where: { projectId }, orderBy: { receivedAt: "desc" } });
+    expect(delivery).toMatchObject({ eventKey: "repo:push", attempt: 1, signatureOk: true, outcome: "processed" });
+    expect(JSON.parse(delivery.summary)).toEqual({ kind: "push", branch: "release", commits: 2, head: "a".repeat(40), message: "Fix the build", author: "Alice <alice@acme.example>" });
+    expect((await database.db.project.findUniqueOrThrow({ where: { id: projectId } })).lastPushAt).not.toBeNull();
+  });
+
+  it("refuses a tampered body with 401 and stores nothing", async () => {
+    const before = await stored();
+    const original = pushBody();
+    const tampered = pushBody("evil");
+    const response = await deliver(tampered, { "x-hub-signature": signBody(SECRET, original) });
+    expect(response.status).toBe(401);
+    expect(await stored()).toBe(before);
+  });
+
+  it("refuses a missing signature with 401", async () => {
+    const before = await stored();
+    const body = pushBody();
+    const request = new Request(`http://localhost/api/webhooks/bitbucket/${hookId}`, { method: "POST", body, headers: { "x-event-key": "repo:push", "x-request-uuid": crypto.randomUUID() } });
+    expect((await POST(request, { params: Promise.resolve({ hookId }) })).status).toBe(401);
+    expect(await stored()).toBe(before);
+  });
+
+  it("stores a redelivery with the same X-Request-UUID once and still answers 200", async () => {
+    const before = await stored();
+    const requestUuid = crypto.randomUUID();
+    expect((await deliver(pushBody(), { "x-request-uuid": requestUuid })).status).toBe(202);
+    const again = await deliver(pushBody(), { "x-request-uuid": requestUuid, "x-attempt-number": "2" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ received: true, duplicate: true });
+    expect(await stored()).toBe(before + 1);
+  });
+
+  it("answers 413 to a body over the cap, without reading it all", async () => {
+    const before = await stored();
+    const huge = new Uint8Array(MAX_DELIVERY_BYTES + 1).fill(32);
+    expect((await deliver(huge)).status).toBe(413);
+    expect(await stored()).toBe(before);
+  });
+
+  it("answers 404 for an unknown hook", async () => {
+    expect((await deliver(pushBody(), {}, "no-such-hook")).status).toBe(404);
+  });
+});
