@@ -93,6 +93,21 @@ export const errorCatalog = {
     message: "This connection must be reconnected before it can be used.",
     hint: "An admin chooses Reconnect on the connection's page and grants access on Bitbucket.",
   },
+  bitbucket_forbidden: {
+    status: 403,
+    message: "The Bitbucket account behind this connection may not do this.",
+    hint: "Bitbucket refused the account itself (not the consumer's permissions): the account needs admin rights on the repository, or access to the workspace.",
+  },
+  bitbucket_not_found: {
+    status: 404,
+    message: "Bitbucket has no such workspace or repository, or this account cannot see it.",
+    hint: "Check the name, and that the connected Bitbucket account has access to it.",
+  },
+  bitbucket_rejected_request: {
+    status: 422,
+    message: "Bitbucket refused the request.",
+    hint: "Bitbucket's reason is shown in brackets; correct it and try again.",
+  },
   bitbucket_unexpected_response: {
     status: 502,
     message: "Bitbucket answered in a way this app does not recognise.",
@@ -106,7 +121,7 @@ export const errorCatalog = {
   bitbucket_missing_scope: {
     status: 403,
     message: "The Bitbucket consumer lacks a permission this step needs.",
-    hint: "Edit the consumer on Bitbucket, tick the missing permission, save, then reconnect.",
+    hint: "Edit the consumer on Bitbucket (Workspace settings → OAuth consumers), tick the permission named in brackets, save, then Reconnect this connection.",
   },
 } as const satisfies Record<string, Entry>;
 

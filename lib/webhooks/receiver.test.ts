@@ -44,7 +44,7 @@ const pushBody = (branch = "main") =>
 function deliver(body: Uint8Array, headers: Record<string, string> = {}, id = hookId) {
   const request = new Request(`http://localhost/api/webhooks/bitbucket/${id}`, {
     method: "POST",
-    body,
+    body: Buffer.from(body),
     headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-request-uuid": crypto.randomUUID(), "x-attempt-number": "1", "x-hub-signature": signBody(SECRET, body), ...headers },
   });
   return POST(request, { params: Promise.resolve({ hookId: id }) });
@@ -75,7 +75,7 @@ describe("the webhook receiver", () => {
   it("refuses a missing signature with 401", async () => {
     const before = await stored();
     const body = pushBody();
-    const request = new Request(`http://localhost/api/webhooks/bitbucket/${hookId}`, { method: "POST", body, headers: { "x-event-key": "repo:push", "x-request-uuid": crypto.randomUUID() } });
+    const request = new Request(`http://localhost/api/webhooks/bitbucket/${hookId}`, { method: "POST", body: Buffer.from(body), headers: { "x-event-key": "repo:push", "x-request-uuid": crypto.randomUUID() } });
     expect((await POST(request, { params: Promise.resolve({ hookId }) })).status).toBe(401);
     expect(await stored()).toBe(before);
   });

@@ -1,32 +1,66 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { outboundFetch } from "@/lib/http/outbound";
 import { parseRetryAfter } from "@/lib/http/retry";
+import { isBitbucketScope, scopeLabel } from "./scopes";
 import { pageOf } from "./schemas";
 
-/**
- * GET a Bitbucket 2.0 API resource with a bearer token and validate its shape.
- * Maps Bitbucket's failures to AppError codes; never puts the token in an error.
- */
-export async function getJson<T extends z.ZodType>(url: string, accessToken: string, schema: T): Promise<z.infer<T>> {
-  const response = await outboundFetch(url, {
-    headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
-  });
+const errorBody = z.object({
+  error: z.object({ message: z.string().optional(), detail: z.union([z.string(), z.object({ required: z.array(z.string()).optional() }).loose()]).optional() }).loose(),
+}).loose();
+
+/** Maps a failed Bitbucket response to an AppError; a 403 names the checkboxes the consumer lacks. */
+async function failureFor(response: Response, url: string): Promise<AppError> {
   if (response.status === 429 || response.status >= 500) {
     await response.body?.cancel();
-    throw new AppError("bitbucket_unavailable", {
-      detail: `HTTP ${response.status}`,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-    });
+    return new AppError("bitbucket_unavailable", { detail: `HTTP ${response.status}`, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) });
   }
-  if (response.status === 401) throw new AppError("bitbucket_token_rejected");
-  if (response.status === 403) throw new AppError("bitbucket_missing_scope", { detail: new URL(url).pathname });
-  if (!response.ok) throw new AppError("bitbucket_unexpected_response", { detail: `HTTP ${response.status}` });
+  const body = errorBody.safeParse(await response.json().catch(() => null));
+  const error = body.success ? body.data.error : undefined;
+  if (response.status === 401) return new AppError("bitbucket_token_rejected");
+  if (response.status === 403) {
+    const required = typeof error?.detail === "object" ? (error.detail.required ?? []) : [];
+    const needs = required.filter(isBitbucketScope).map(scopeLabel);
+    // Without scope details, a 403 on a repository means the account lacks access, not the consumer.
+    return needs.length > 0 ? new AppError("bitbucket_missing_scope", { detail: needs.join(", ") }) : new AppError("bitbucket_forbidden", { detail: error?.message });
+  }
+  if (response.status === 404) return new AppError("bitbucket_not_found", { detail: new URL(url).pathname });
+  if (response.status === 400) return new AppError("bitbucket_rejected_request", { detail: error?.message });
+  return new AppError("bitbucket_unexpected_response", { detail: `HTTP ${response.status}` });
+}
 
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+/**
+ * Calls a Bitbucket 2.0 API resource with a bearer token and validates the answer's
+ * shape. Never puts the token in an error.
+ */
+export async function requestJson<T extends z.ZodType>(
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  url: string,
+  accessToken: string,
+  options: { body?: unknown; schema?: T } = {},
+): Promise<z.infer<T>> {
+  const response = await outboundFetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      accept: "application/json",
+      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (!response.ok) throw await failureFor(response as unknown as Response, url);
+  if (!options.schema) {
+    await response.body?.cancel();
+    return undefined as z.infer<T>;
+  }
+  const parsed = options.schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new AppError("bitbucket_unexpected_response", { detail: new URL(url).pathname });
   return parsed.data;
+}
+
+export function getJson<T extends z.ZodType>(url: string, accessToken: string, schema: T): Promise<z.infer<T>> {
+  return requestJson("GET", url, accessToken, { schema });
 }
 
 /**

@@ -1,0 +1,159 @@
+/**
+ * The guided Bitbucket Cloud setup, as pure data: where a connection stands in it, what
+ * to enter on Bitbucket's "Add consumer" form, and how to read the `?result=` a page is
+ * opened with after Connect. No data access: pages pass in a ConnectionView.
+ */
+import { errorCatalog, type ErrorCode } from "@/lib/errors/codes";
+import { SCOPES, scopeLabel } from "@/lib/vcs/bitbucket-cloud/scopes";
+import type { ConnectionView } from "./connection-view";
+import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
+import { PROFILES, type ProfileId } from "./profiles";
+import type { ConnectionStatus } from "./status";
+
+type StepView = Pick<ConnectionView, "status" | "clientIdLast4" | "account" | "grantedScopes">;
+
+/** 1 what it is for, 2 the consumer on Bitbucket, 3 key and secret, 4 Connect. */
+export type SetupStep = 1 | 2 | 3 | 4;
+
+/**
+ * True while a connection has never been authorized: a draft, verified credentials
+ * waiting for Connect, or a first Connect that failed (an error with no grant behind it).
+ */
+export function isInSetup(view: StepView): boolean {
+  if (view.status === "draft" || view.status === "awaiting_authorization") return true;
+  return view.status === "error" && !view.account && view.grantedScopes.length === 0;
+}
+
+/** The step a connection in setup should continue at; null once it has been authorized. */
+export function currentStep(view: StepView): SetupStep | null {
+  if (!isInSetup(view)) return null;
+  if (view.status === "draft") return view.clientIdLast4 ? 3 : 2;
+  return 4;
+}
+
+export type StepState = "done" | "current" | "upcoming";
+
+export function stepState(step: SetupStep, current: SetupStep | null): StepState {
+  if (current === null || step < current) return "done";
+  return step === current ? "current" : "upcoming";
+}
+
+/** A permission as Bitbucket's form shows it: the checkbox "Repositories: Admin" is "Admin" under "Repositories". */
+export type PermissionItem = { scope: string; group: string; label: string; checkbox: string };
+
+/** The checkboxes to tick, in the order Bitbucket's form lists them. */
+export function permissionChecklist(scopes: readonly string[]): PermissionItem[] {
+  const wanted = new Set(scopes);
+  return SCOPES.filter((entry) => wanted.has(entry.scope)).map((entry) => ({
+    scope: entry.scope,
+    group: entry.group,
+    label: entry.label,
+    checkbox: scopeLabel(entry.scope),
+  }));
+}
+
+/** Every Bitbucket permission, grouped as on the consumer form (for the Custom choice). */
+export function permissionGroups(): { group: string; items: PermissionItem[] }[] {
+  const groups = new Map<string, PermissionItem[]>();
+  for (const entry of SCOPES) {
+    const items = groups.get(entry.group) ?? [];
+    items.push({ scope: entry.scope, group: entry.group, label: entry.label, checkbox: scopeLabel(entry.scope) });
+    groups.set(entry.group, items);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
+}
+
+export type ProfileChoice = { id: ProfileId; label: string; description: string; checklist: PermissionItem[] };
+
+export function profileChoices(): ProfileChoice[] {
+  return (Object.keys(PROFILES) as ProfileId[]).map((id) => ({
+    id,
+    label: PROFILES[id].label,
+    description: PROFILES[id].description,
+    checklist: permissionChecklist(PROFILES[id].scopes),
+  }));
+}
+
+export function profileLabel(profile: string): string {
+  return profile in PROFILES ? PROFILES[profile as ProfileId].label : profile;
+}
+
+/** One field of Bitbucket's "Add consumer" form and what to put in it. */
+export type ConsumerFormField = {
+  field: string;
+  /** A value to copy into the field, when there is one. */
+  value?: string;
+  required: boolean;
+  note: string;
+};
+
+export function consumerFormFields(input: { name: string; callbackUrl: string }): ConsumerFormField[] {
+  const appUrl = new URL(input.callbackUrl).origin;
+  return [
+    { field: "Name", value: input.name, required: true, note: "Any name. People see it on Bitbucket's Grant access page, so this connection's name is a good choice." },
+    { field: "Description", required: false, note: "A line for whoever looks at the workspace's consumers later." },
+    {
+      field: "Callback URL",
+      value: input.callbackUrl,
+      required: true,
+      note: "Exactly this address. Bitbucket sends you back only to it after Grant access; it belongs to this connection alone.",
+    },
+    { field: "URL", required: false, note: `This app's address, ${appUrl}, tells people where the consumer is used.` },
+    { field: "Privacy policy URL and EULA URL", required: false, note: "Leave empty." },
+  ];
+}
+
+/** Bitbucket Cloud's own addresses, and the API URL that goes with a Host URL. */
+export const DEFAULT_HOST_URL = BITBUCKET_CLOUD_HOST_URL;
+export const DEFAULT_API_URL = BITBUCKET_CLOUD_API_URL;
+
+export function trimUrl(value: string): string {
+  return value.trim().replace(/\/+$/, "");
+}
+
+/** bitbucket.org's API lives on api.bitbucket.org; a sandbox serves it under its own host at /2.0. */
+export function suggestApiUrl(hostUrl: string): string {
+  const host = trimUrl(hostUrl);
+  if (!host || host === DEFAULT_HOST_URL) return DEFAULT_API_URL;
+  return `${host}/2.0`;
+}
+
+/** What `?result=` says after Connect: a status the callback set, or an error code from the catalog. */
+export type ConnectResult =
+  | { kind: "status"; status: Extract<ConnectionStatus, "connected" | "missing_permissions"> }
+  | { kind: "error"; code: ErrorCode };
+
+export function parseConnectResult(value: string | string[] | undefined): ConnectResult | null {
+  const result = Array.isArray(value) ? value[0] : value;
+  if (!result) return null;
+  if (result === "connected" || result === "missing_permissions") return { kind: "status", status: result };
+  if (Object.hasOwn(errorCatalog, result)) return { kind: "error", code: result as ErrorCode };
+  return null;
+}
+
+/** The credentials field a stored error belongs to, so a reloaded page shows it in the same place. */
+export function fieldForError(code: string): "clientId" | "clientSecret" | "hostUrl" | "apiUrl" | null {
+  switch (code) {
+    case "consumer_key_unknown":
+      return "clientId";
+    case "consumer_secret_wrong":
+      return "clientSecret";
+    case "host_not_bitbucket":
+      return "hostUrl";
+    case "api_not_bitbucket":
+      return "apiUrl";
+    default:
+      return null;
+  }
+}
+
+/**
+ * What to show under one input after a failed attempt: a validation message for it, or
+ * the message and hint of an error that names it ("Bitbucket rejected the secret… Copy it again…").
+ */
+export function fieldFailure(failure: { code: string; message: string; hint: string; field?: string; fields?: Record<string, string> } | undefined, field: string): string | undefined {
+  if (!failure) return undefined;
+  if (failure.fields?.[field]) return failure.fields[field];
+  if (failure.field === field) return failure.code === "invalid_input" ? failure.message : `${failure.message} ${failure.hint}`;
+  return undefined;
+}
