@@ -3,12 +3,14 @@ import type { IncomingMessage } from "node:http";
 import type { OffsetClock } from "./clock.js";
 import type { FaultQueue, Stats } from "./faults.js";
 import type { Store } from "./store.js";
+import type { WebhookDispatcher } from "./webhooks/dispatcher.js";
 
 export interface Core {
   store: Store;
   clock: OffsetClock;
   faults: FaultQueue;
   stats: Stats;
+  webhooks: WebhookDispatcher;
   /** Origin every absolute link is built from, without a trailing slash. */
   publicUrl: string;
 }

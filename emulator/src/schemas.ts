@@ -1,6 +1,7 @@
 // zod schemas for everything that comes from outside: env, control API bodies, the state file.
 import { z } from "zod";
 import { ALL_SCOPES } from "./scopes.js";
+import { PR_ACTIONS } from "./webhooks/events.js";
 
 const scopeList = z.array(z.enum(ALL_SCOPES, { error: (i) => `unknown scope ${JSON.stringify(i.input)}; expected one of ${ALL_SCOPES.join(", ")}` }));
 
@@ -66,6 +67,8 @@ export const settingsSchema = z.object({
   refreshGraceSeconds: z.number().int().min(0).optional(),
   accessTokenTtlSeconds: z.number().int().min(0).optional(),
   longTokens: z.boolean().optional(),
+  webhookTimeoutMs: z.number().int().min(1).max(120_000).optional(),
+  webhookRetryDelayMs: z.number().int().min(0).max(600_000).optional(),
 }).strict();
 
 export const clockSchema = z.object({ advanceSeconds: z.number().min(0) }).strict();
@@ -75,6 +78,13 @@ const settingsFull = z.object({
   refreshGraceSeconds: z.number(),
   accessTokenTtlSeconds: z.number(),
   longTokens: z.boolean(),
+  // Absent from state files written before webhooks existed.
+  webhookTimeoutMs: z.number().optional(),
+  webhookRetryDelayMs: z.number().optional(),
+});
+
+const commitRecord = z.object({
+  hash: z.string(), message: z.string(), date: z.string(), author: z.string(), parents: z.array(z.string()),
 });
 
 export const stateSchema = z.object({
@@ -100,7 +110,40 @@ export const stateSchema = z.object({
   sessions: z.array(z.object({
     id: z.string(), username: z.string().nullable(), csrf: z.string(), createdAt: z.number(), flash: z.string().nullable(),
   })),
+  hooks: z.array(z.object({
+    uuid: z.string(), repo: z.string(), url: z.string(), description: z.string(), active: z.boolean(),
+    events: z.array(z.string()), secret: z.string().nullable(), createdAt: z.string(),
+  })).default([]),
+  activity: z.array(z.object({
+    repo: z.string(), commitSeq: z.number(), branches: z.record(z.string(), commitRecord),
+    pullRequests: z.array(z.object({
+      id: z.number(), title: z.string(), source: z.string(), destination: z.string(),
+      state: z.enum(["OPEN", "MERGED", "DECLINED"]), author: z.string(), closedBy: z.string().nullable(),
+      createdOn: z.string(), updatedOn: z.string(),
+    })),
+  })).default([]),
 });
+
+/** A git branch name the simulated repository accepts. */
+export const branchName = z.string().trim().min(1, "must not be empty").max(255, "must be at most 255 characters")
+  .refine((v) => /^[A-Za-z0-9._/-]+$/.test(v) && !v.startsWith("/") && !v.startsWith("-") && !v.endsWith("/")
+    && !v.endsWith(".lock") && !v.includes("..") && !v.includes("//"), "is not a valid branch name (letters, digits, . _ - /)");
+
+export const pushSchema = z.object({
+  branch: branchName.optional(),
+  commits: z.number().int().min(1).max(50).default(1),
+  message: z.string().min(1).max(500_000).optional(),
+  author: z.string().min(1).optional(),
+}).strict();
+
+export const pullRequestTriggerSchema = z.object({
+  action: z.enum(PR_ACTIONS),
+  id: z.number().int().min(1).optional(),
+  title: z.string().trim().min(1).max(255).optional(),
+  source: branchName.optional(),
+  destination: branchName.optional(),
+  author: z.string().min(1).optional(),
+}).strict();
 
 /** "callbackUrl: must be an absolute http(s) URL; scopes.0: unknown scope …" */
 export function describeIssues(error: z.ZodError): string {

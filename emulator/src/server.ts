@@ -12,12 +12,14 @@ import { handleApi } from "./routes/api.js";
 import { consumerRoutes } from "./routes/consumers.js";
 import { handleControl } from "./routes/control.js";
 import { oauthRoutes } from "./routes/oauth.js";
+import { repoPushRoutes } from "./routes/repo-push.js";
 import { tokenRoutes } from "./routes/token.js";
 import { Router } from "./router.js";
 import { consumerSeedSchema, describeIssues } from "./schemas.js";
 import { findWorkspace } from "./seed.js";
 import { Store } from "./store.js";
 import type { Clock, ConsumerSeed, Settings } from "./types.js";
+import { WebhookDispatcher } from "./webhooks/dispatcher.js";
 
 export type { ConsumerSeed, Settings } from "./types.js";
 
@@ -60,6 +62,7 @@ function siteRouter(): Router {
   oauthRoutes(r);
   tokenRoutes(r);
   consumerRoutes(r);
+  repoPushRoutes(r);
   browseRoutes(r);
   return r;
 }
@@ -106,7 +109,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const state = loadStateFile(options.stateFile);
     if (state) store.loadState(state);
   }
-  const core: Core = { store, clock, faults: new FaultQueue(), stats: new Stats(), publicUrl: "" };
+  const core: Core = {
+    store, clock, faults: new FaultQueue(), stats: new Stats(), webhooks: new WebhookDispatcher(store, clock), publicUrl: "",
+  };
   const site = siteRouter();
 
   const persist = () => {
@@ -155,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     apiUrl: `${core.publicUrl}/2.0`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        core.webhooks.cancelAll();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

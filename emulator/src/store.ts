@@ -1,4 +1,5 @@
-// In-memory state of everything that changes: consumers, codes, tokens, sessions, settings.
+// In-memory state of everything that changes: consumers, codes, tokens, sessions, settings,
+// webhooks and the simulated repository activity.
 import { closure } from "./scopes.js";
 import { randomAlphanumeric, randomToken } from "./random.js";
 import { bbTime } from "./repos.js";
@@ -9,6 +10,8 @@ import {
 import type {
   AccessToken, AuthCode, Clock, Consumer, ConsumerSeed, RefreshToken, Session, Settings, State,
 } from "./types.js";
+import { ActivityStore } from "./webhooks/activity.js";
+import { HookStore } from "./webhooks/hook-store.js";
 
 export interface ConsumerInput {
   workspace: string;
@@ -33,6 +36,8 @@ export class Store {
   private access = new Map<string, AccessToken>();
   private refresh = new Map<string, RefreshToken>();
   private sessions = new Map<string, Session>();
+  readonly hooks = new HookStore(() => { this.dirty = true; });
+  readonly activity = new ActivityStore(() => { this.dirty = true; });
   /** Set by every mutation; the server persists and clears it. */
   dirty = false;
 
@@ -48,6 +53,8 @@ export class Store {
   reset(): void {
     this.settings = { ...DEFAULT_SETTINGS, ...this.baseSettings };
     for (const m of [this.consumers, this.codes, this.access, this.refresh, this.sessions]) m.clear();
+    this.hooks.clear();
+    this.activity.clear();
     for (const seed of this.seeds) this.upsertSeed(seed);
     this.dirty = true;
   }
@@ -222,11 +229,15 @@ export class Store {
       accessTokens: [...this.access.values()],
       refreshTokens: [...this.refresh.values()],
       sessions: [...this.sessions.values()],
+      hooks: this.hooks.list(),
+      activity: this.activity.all(),
     };
   }
 
   loadState(state: State): void {
-    this.settings = { ...DEFAULT_SETTINGS, ...state.settings };
+    // Files written before a setting existed lack it: keep the default then.
+    const saved = Object.fromEntries(Object.entries(state.settings).filter(([, v]) => v !== undefined));
+    this.settings = { ...DEFAULT_SETTINGS, ...this.baseSettings, ...saved };
     const fill = <T>(map: Map<string, T>, items: T[], id: (t: T) => string) => {
       map.clear();
       for (const item of items) map.set(id(item), item);
@@ -236,6 +247,8 @@ export class Store {
     fill(this.access, state.accessTokens, (t) => t.token);
     fill(this.refresh, state.refreshTokens, (t) => t.token);
     fill(this.sessions, state.sessions, (s) => s.id);
+    this.hooks.load(state.hooks ?? []);
+    this.activity.load(state.activity ?? []);
     for (const seed of this.seeds) this.upsertSeed(seed);
   }
 }

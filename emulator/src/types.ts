@@ -13,6 +13,10 @@ export interface Settings {
   accessTokenTtlSeconds: number;
   /** 2,600-character access tokens, to exercise the app's storage. */
   longTokens: boolean;
+  /** How long a webhook delivery attempt waits for a response. */
+  webhookTimeoutMs: number;
+  /** Pause before a failed webhook delivery is retried. */
+  webhookRetryDelayMs: number;
 }
 
 export interface Consumer {
@@ -72,6 +76,52 @@ export interface Session {
   flash: string | null;
 }
 
+/** A repository webhook subscription. The secret never leaves the emulator. */
+export interface Hook {
+  /** "{…}" uuid, lower case. */
+  uuid: string;
+  /** Repository full name, "workspace/slug". */
+  repo: string;
+  url: string;
+  description: string;
+  active: boolean;
+  events: string[];
+  secret: string | null;
+  createdAt: string;
+}
+
+export interface CommitRecord {
+  hash: string;
+  message: string;
+  date: string;
+  /** Username of the author. */
+  author: string;
+  parents: string[];
+}
+
+export type PullRequestState = "OPEN" | "MERGED" | "DECLINED";
+
+export interface PullRequestRecord {
+  id: number;
+  title: string;
+  source: string;
+  destination: string;
+  state: PullRequestState;
+  author: string;
+  closedBy: string | null;
+  createdOn: string;
+  updatedOn: string;
+}
+
+/** Simulated git and pull request state of one repository, created by the triggers. */
+export interface RepoActivity {
+  repo: string;
+  /** Commits made so far; drives the deterministic commit hashes. */
+  commitSeq: number;
+  branches: Record<string, CommitRecord>;
+  pullRequests: PullRequestRecord[];
+}
+
 export interface State {
   version: 1;
   settings: Settings;
@@ -80,6 +130,8 @@ export interface State {
   accessTokens: AccessToken[];
   refreshTokens: RefreshToken[];
   sessions: Session[];
+  hooks: Hook[];
+  activity: RepoActivity[];
 }
 
 export interface ConsumerSeed {

@@ -14,12 +14,13 @@ export function workspacePage(ws: SeedWorkspace, repos: SeedRepo[], user: SeedUs
   });
 }
 
-export function repoPage(r: SeedRepo, user: SeedUser | undefined, csrf: string): SafeHtml {
+/** `extra` (the push form and webhooks) follows the repository card. */
+export function repoPage(r: SeedRepo, user: SeedUser | undefined, csrf: string, extra?: SafeHtml): SafeHtml {
   return layout({
     title: `${r.workspace}/${r.slug}`, user, csrf,
     body: html`<div class="card"><h1>${r.name}</h1><p>${r.description}</p>
       <dl><dt>Main branch</dt><dd>${r.mainbranch}</dd><dt>Language</dt><dd>${r.language}</dd>
-      <dt>Visibility</dt><dd>${r.isPrivate ? "Private" : "Public"}</dd></dl></div>`,
+      <dt>Visibility</dt><dd>${r.isPrivate ? "Private" : "Public"}</dd></dl></div>${extra}`,
   });
 }
 

@@ -10,6 +10,7 @@ import { reposOf } from "../repos.js";
 import type { Router } from "../router.js";
 import { findUser, findWorkspace, USERS } from "../seed.js";
 import { csrfValid, currentUser, endSession, ensureSession, safeNext, startSession } from "../session.js";
+import { repoActivity } from "./repo-activity.js";
 
 function csrfFailure(): Reply {
   return htmlReply(403, errorPage({
@@ -81,7 +82,7 @@ function repository(ctx: Ctx): Reply {
   const repo = ws ? reposOf(ws.slug).find((r) => r.slug === slug) : undefined;
   const viewer = currentUser(ctx);
   if (!ws || !repo || (repo.isPrivate && (!viewer || ws.members[viewer.username] === undefined))) return notFound();
-  return htmlReply(200, repoPage(repo, viewer, s.csrf));
+  return htmlReply(200, repoPage(repo, viewer, s.csrf, repoActivity(ctx, ws, repo, viewer, s)));
 }
 
 export function accountRoutes(r: Router): void {

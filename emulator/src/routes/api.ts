@@ -1,4 +1,6 @@
-// REST API 2.0: /user, /user/emails, /user/workspaces, /repositories/{workspace}, and the 410s.
+// REST API 2.0: /user, /user/emails, /user/workspaces, /repositories/{workspace}, and the 410s
+// (webhooks: hooks.ts).
+import { permissionOn } from "../api/access.js";
 import { authenticate, bearerToken, requireScope, requireUser, type Principal } from "../api/auth.js";
 import { apiError } from "../api/errors.js";
 import { pageReply, parsePaging } from "../api/paging.js";
@@ -11,6 +13,7 @@ import { reposOf, type SeedRepo } from "../repos.js";
 import { Router } from "../router.js";
 import type { Scope } from "../scopes.js";
 import { findWorkspace, workspacesOf, type SeedWorkspace } from "../seed.js";
+import { hookRoutes } from "./hooks.js";
 
 type ApiHandler = (ctx: Ctx, p: Principal) => Reply;
 
@@ -46,17 +49,6 @@ const userWorkspaces: ApiHandler = (ctx, p) => {
   const items = workspacesOf(u.username);
   return pageReply(ctx, items, paging, (ws) => workspaceAccessJson(ctx.core, ws, ws.members[u.username] === "admin"));
 };
-
-type Permission = "read" | "write" | "admin";
-
-/** The principal's permission on a repository, or null without access. */
-function permissionOn(p: Principal, ws: SeedWorkspace, r: SeedRepo): Permission | null {
-  if (p.user === null) return p.consumer.workspace === ws.slug ? "admin" : null;
-  const role = ws.members[p.user.username];
-  if (role === "admin") return "admin";
-  if (role === "member") return r.index % 3 === 0 ? "write" : "read";
-  return null;
-}
 
 const ROLES = ["member", "contributor", "admin", "owner"] as const;
 
@@ -134,6 +126,7 @@ const router = new Router()
   .get("/2.0/repositories", deprecated("GET /2.0/repositories/{workspace}"))
   .get("/2.0/repositories/:workspace", secured("repository", repositories))
   .get("/2.0/repositories/:workspace/:slug", secured("repository", repository));
+hookRoutes(router);
 
 /** Entry for every /2.0 request: count it, apply faults, then route. */
 export async function handleApi(ctx: Ctx): Promise<Reply> {

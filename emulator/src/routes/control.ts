@@ -1,28 +1,15 @@
-// Test control API under /_emulator: reset, consumers, token expiry/revocation, faults, stats, settings, clock.
-import type { z } from "zod";
+// Test control API under /_emulator: reset, consumers, token expiry/revocation, faults, stats, settings, clock
+// (webhook controls: control-webhooks.ts).
 import type { Ctx } from "../context.js";
 import { json, type Reply } from "../http.js";
 import { Router } from "../router.js";
 import {
-  clockSchema, consumerKeySchema, createConsumerSchema, describeIssues, faultSchema, revokeSchema, settingsSchema,
+  clockSchema, consumerKeySchema, createConsumerSchema, faultSchema, revokeSchema, settingsSchema,
 } from "../schemas.js";
 import { findUser, findWorkspace } from "../seed.js";
 import type { Consumer } from "../types.js";
-
-const bad = (message: string) => json(400, { error: message });
-
-/** Parses a JSON body against a schema; the error names the offending field. */
-async function parseBody<S extends z.ZodType>(ctx: Ctx, schema: S): Promise<{ ok: true; data: z.infer<S> } | { ok: false; reply: Reply }> {
-  const text = (await ctx.body()).toString("utf8");
-  let value: unknown;
-  try {
-    value = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    return { ok: false, reply: bad("Request body must be JSON.") };
-  }
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: bad(`Invalid body: ${describeIssues(parsed.error)}`) };
-}
+import { bad, parseBody } from "./control-body.js";
+import { webhookControlRoutes } from "./control-webhooks.js";
 
 function consumerJson(c: Consumer) {
   return { ...c };
@@ -34,6 +21,7 @@ const router = new Router()
   .get("/_emulator/health", () => json(200, { ok: true }))
   .post("/_emulator/reset", (ctx) => {
     ctx.core.store.reset();
+    ctx.core.webhooks.clear();
     ctx.core.faults.clear();
     ctx.core.stats.reset();
     ctx.core.clock.offsetMs = 0;
@@ -103,6 +91,8 @@ const router = new Router()
     ctx.core.clock.offsetMs += body.advanceSeconds * 1000;
     return json(200, { now: new Date(ctx.core.clock.now()).toISOString(), offsetSeconds: ctx.core.clock.offsetMs / 1000 });
   });
+
+webhookControlRoutes(router);
 
 export async function handleControl(ctx: Ctx): Promise<Reply> {
   const m = router.match(ctx.method, ctx.url.pathname);

@@ -31,3 +31,37 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     pagelen: z.number().optional(),
     size: z.number().optional(),
   });
+
+export const workspaceAccessSchema = z.object({
+  administrator: z.boolean().optional(),
+  workspace: z.object({ slug: z.string(), uuid: z.string(), name: z.string().optional() }).loose(),
+}).loose();
+
+export const repositorySchema = z.object({
+  uuid: z.string(),
+  full_name: z.string(),
+  slug: z.string().optional(),
+  name: z.string(),
+  is_private: z.boolean(),
+  description: z.string().optional(),
+  updated_on: z.string().optional(),
+  mainbranch: z.object({ name: z.string() }).loose().nullable().optional(),
+  workspace: z.object({ slug: z.string() }).loose().optional(),
+  links: z
+    .object({
+      html: z.object({ href: z.string() }).optional(),
+      clone: z.array(z.object({ name: z.string(), href: z.string() })).optional(),
+    })
+    .loose()
+    .optional(),
+}).loose();
+export type BitbucketRepository = z.infer<typeof repositorySchema>;
+
+export const hookSchema = z.object({
+  uuid: z.string(),
+  url: z.string(),
+  description: z.string().optional(),
+  active: z.boolean().optional(),
+  events: z.array(z.string()),
+}).loose();
+export type BitbucketHook = z.infer<typeof hookSchema>;

@@ -1,0 +1,187 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { Notice } from "@/components/notice";
+import { PageHeader } from "@/components/page-header";
+import { PermissionChecklist } from "@/components/permission-checklist";
+import { SetupStep } from "@/components/setup-step";
+import { getConnection } from "@/lib/connections/read-connections";
+import {
+  consumerFormFields,
+  currentStep,
+  parseConnectResult,
+  permissionChecklist,
+  profileLabel,
+  stepState,
+} from "@/lib/connections/setup-steps";
+import { HAS_GRANT } from "@/lib/connections/status";
+import { isAppError } from "@/lib/errors/app-error";
+import { describeError } from "@/lib/errors/codes";
+import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { canManageConnections } from "@/lib/orgs/roles";
+import { ConnectFailure, ConnectionOverview, ConnectLink, ConnectStep, GrantResult } from "./connection-panels";
+import { ConsumerSteps } from "./consumer-steps";
+import { CredentialsForm, DeleteConnection, DisconnectButton, RenameForm } from "./manage-forms";
+
+export const metadata = { title: "Connection" };
+
+type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ result?: string | string[] }> };
+
+async function loadView(access: Awaited<ReturnType<typeof requireOrgAccess>>, id: string) {
+  try {
+    return await getConnection(access, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function ManageCard({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
+  const id = `manage-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+      <h3 id={id} className="font-semibold">
+        {title}
+      </h3>
+      <p className="mt-1 mb-3 text-sm text-slate-600">{description}</p>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * One connection. While it has never been authorized, owners and admins continue the
+ * setup here (steps 2 to 4); afterwards they manage it. Members only ever read it.
+ */
+export default async function ConnectionPage({ params, searchParams }: Props) {
+  const { org, id } = await params;
+  const access = await requireOrgAccess(org);
+  const view = await loadView(access, id);
+  const orgSlug = access.organization.slug;
+  const canManage = canManageConnections(access.role);
+  const result = parseConnectResult((await searchParams).result);
+  const step = currentStep(view);
+  const target = { orgSlug, id: view.id };
+
+  const header = (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/orgs/${orgSlug}/connections`} className="text-brand-700 hover:underline">
+          ← Connections
+        </Link>
+      </p>
+      <PageHeader
+        title={view.name}
+        description={`Bitbucket Cloud · ${profileLabel(view.profile)}`}
+        actions={<ConnectionStatusBadge status={view.status} />}
+      />
+    </>
+  );
+
+  // An error from the last Connect: the one in the address first, else the stored one.
+  const problem = result?.kind === "error" ? describeError(result.code) : view.status === "error" ? view.lastError : null;
+
+  if (step !== null && canManage) {
+    return (
+      <>
+        {header}
+        <p className="mb-4 max-w-2xl text-sm text-slate-600">
+          Finish the setup here. Keep this page open while you work on Bitbucket: each step is checked before the next.
+        </p>
+        <ol aria-label="Setup steps" className="space-y-4">
+          <SetupStep number={1} title="Choose what the connection is for" state="done">
+            <p>
+              <strong>{profileLabel(view.profile)}</strong>, named “{view.name}”.
+            </p>
+            <div className="mt-2">
+              <PermissionChecklist label="Required permissions" items={permissionChecklist(view.requiredScopes)} />
+            </div>
+          </SetupStep>
+          <ConsumerSteps
+            orgSlug={orgSlug}
+            connection={{
+              id: view.id,
+              name: view.name,
+              hostUrl: view.hostUrl,
+              apiUrl: view.apiUrl,
+              clientIdLast4: view.clientIdLast4,
+              consumerKind: view.consumerKind,
+            }}
+            formFields={consumerFormFields({ name: view.name, callbackUrl: view.callbackUrl })}
+            checklist={permissionChecklist(view.requiredScopes)}
+            states={{ consumer: stepState(2, step), credentials: stepState(3, step) }}
+            storedError={view.status === "draft" && view.lastError ? view.lastError : null}
+          />
+          <ConnectStep view={view} state={stepState(4, step)} problem={step === 4 ? problem : null} />
+        </ol>
+        <section aria-labelledby="draft-delete" className="mt-8 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+          <h2 id="draft-delete" className="font-semibold">
+            Start over
+          </h2>
+          <p className="mt-1 mb-3 text-sm text-slate-600">Delete this unfinished connection. Nothing on Bitbucket is changed.</p>
+          <DeleteConnection target={target} name={view.name} />
+        </section>
+      </>
+    );
+  }
+
+  const hasGrant = HAS_GRANT.includes(view.status);
+  return (
+    <>
+      {header}
+      {result?.kind === "status" ? <GrantResult view={view} orgSlug={orgSlug} canManage={canManage} /> : null}
+      {result?.kind === "error" && problem ? <ConnectFailure view={view} problem={problem} canManage={canManage} /> : null}
+      {step !== null ? (
+        <div className="mb-6">
+          <Notice tone="info" title="Setup is not finished.">
+            An owner or admin of {access.organization.name} finishes it on this page.
+          </Notice>
+        </div>
+      ) : null}
+      <ConnectionOverview view={view} showCallback />
+
+      {canManage ? (
+        <section aria-labelledby="manage-heading" className="mt-8">
+          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
+            Manage
+          </h2>
+          <div className="grid gap-4 md:grid-cols-2">
+            <ManageCard
+              title={hasGrant ? "Reconnect" : "Connect"}
+              description={
+                hasGrant
+                  ? "Authorize again on Bitbucket, for example after ticking more permissions on the consumer. The current grant stays until the new one succeeds."
+                  : "Authorize on Bitbucket with the saved key and secret."
+              }
+            >
+              <ConnectLink href={view.connectUrl}>{hasGrant ? "Reconnect" : "Connect"}</ConnectLink>
+            </ManageCard>
+            <ManageCard title="Name" description="How this connection is listed in this organization.">
+              <RenameForm target={target} name={view.name} />
+            </ManageCard>
+            <div className="md:col-span-2">
+              <ManageCard
+                title="Key and secret"
+                description="Rotate the secret after regenerating it on Bitbucket, or point the connection at another consumer or host. Every change is verified with Bitbucket first."
+              >
+                <CredentialsForm target={target} current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }} />
+              </ManageCard>
+            </div>
+            {view.status !== "disconnected" ? (
+              <ManageCard
+                title="Disconnect"
+                description="Deletes the tokens this app holds. The key, secret and URLs stay, so Reconnect needs nothing re-entered. The Bitbucket account still lists the app among its authorizations until someone revokes it there."
+              >
+                <DisconnectButton target={target} />
+              </ManageCard>
+            ) : null}
+            <ManageCard title="Delete" description="Removes the connection and everything stored for it.">
+              <DeleteConnection target={target} name={view.name} />
+            </ManageCard>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { OrgAccess } from "@/lib/access/actor";
+import { withAccessToken } from "@/lib/connections/with-access-token";
+import { db } from "@/lib/db";
+import { listRepositories, listWorkspaces } from "@/lib/vcs/bitbucket-cloud/repositories";
+import type { BrowseInput } from "./schemas";
+import { usableConnection } from "./usable-connection";
+
+const PAGE_SIZE = 25;
+
+/** The workspaces the connected Bitbucket account can reach (first 100; accounts rarely have more). */
+export async function browseWorkspaces(access: OrgAccess, connectionId: string) {
+  const connection = await usableConnection(access, connectionId);
+  const page = await withAccessToken(connection.id, (token) => listWorkspaces(connection.apiUrl, token, { pagelen: 100 }));
+  return page.values.map((access) => ({ slug: access.workspace.slug, name: access.workspace.name ?? access.workspace.slug, administrator: access.administrator ?? false }));
+}
+
+/** One page of a workspace's repositories, searched and sorted by Bitbucket, marked if already a project. */
+export async function browseRepositories(access: OrgAccess, input: BrowseInput & { workspace: string }) {
+  const connection = await usableConnection(access, input.connectionId);
+  const page = await withAccessToken(connection.id, (token) =>
+    listRepositories(connection.apiUrl, token, input.workspace, { page: input.page, pagelen: PAGE_SIZE, search: input.search, sort: input.sort }),
+  );
+  const existing = await db().project.findMany({
+    where: { connectionId: connection.id, repositoryUuid: { in: page.values.map((r) => r.uuid) } },
+    select: { repositoryUuid: true, id: true },
+  });
+  const projectByRepo = new Map(existing.map((p) => [p.repositoryUuid, p.id]));
+  return {
+    page: input.page,
+    pageSize: PAGE_SIZE,
+    total: page.size ?? null,
+    hasNext: Boolean(page.next),
+    repositories: page.values.map((repo) => ({
+      uuid: repo.uuid,
+      slug: repo.slug ?? repo.full_name.split("/")[1] ?? repo.name,
+      name: repo.name,
+      fullName: repo.full_name,
+      isPrivate: repo.is_private,
+      mainBranch: repo.mainbranch?.name ?? null,
+      updatedOn: repo.updated_on ?? null,
+      projectId: projectByRepo.get(repo.uuid) ?? null,
+    })),
+  };
+}
