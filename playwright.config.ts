@@ -3,8 +3,9 @@ import { APP_URL, EMULATOR_PORT, EMULATOR_URL, LOGIN_CONSUMER, appEnvironment } 
 
 export default defineConfig({
   testDir: "e2e",
-  // The tests share one app and one database (the first sign-in claims the instance),
-  // so they run one at a time, in file order.
+  // The tests share one app and one database, so they run one at a time. sign-in.spec
+  // runs first (its first sign-in claims the instance, and bob signs in once so others
+  // can add him by email); every other file builds its own organization and data.
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -26,7 +27,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "sign-in", testMatch: /sign-in\.spec\.ts/, use: { browserName: "chromium" } },
+    { name: "chromium", testIgnore: /sign-in\.spec\.ts/, dependencies: ["sign-in"], use: { browserName: "chromium" } },
+  ],
   webServer: [
     {
       command: "node --import tsx emulator/src/main.ts",

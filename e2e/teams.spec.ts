@@ -1,16 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createOrganization } from "./support/connection";
 import { signIn } from "./support/sign-in";
 
 // Runs after sign-in.spec.ts: alice owns the instance and bob has signed in once,
 // so alice can add him by email. The steps build on each other, so they run in order.
-
-async function createOrganization(page: Page, name: string, expectedSlug: string) {
-  await page.goto("/dashboard");
-  await page.getByLabel("Organization name").fill(name);
-  await expect(page.getByLabel("Slug")).toHaveValue(expectedSlug);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${expectedSlug}/integrations$`));
-}
 
 test.describe.serial("organizations and their members", () => {
   test("alice creates Acme Corp and lands on its integrations", async ({ page }) => {

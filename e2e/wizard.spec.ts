@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createConsumerOnSandbox, logInOnBitbucketIfAsked, REPOSITORY_SYNC, startSetup as startSetupIn, verifyCredentials } from "./support/connection";
 import { EMULATOR_URL } from "./support/environment";
 import { signIn } from "./support/sign-in";
 
@@ -7,52 +8,9 @@ import { signIn } from "./support/sign-in";
 // each other (the organization, then its connections), so they run in order.
 
 const ORG = { name: "Wizard Co", slug: "wizard-co" };
-const REPOSITORY_SYNC = "Repository sync with webhooks";
 const REPOSITORY_SYNC_CHECKBOXES = ["Account: Read", "Repositories: Write", "Repositories: Admin", "Webhooks: Read and write"];
 const API_URL = `${EMULATOR_URL}/2.0`;
-
-/** Bitbucket's login page appears only when this browser has no sandbox session yet. */
-async function logInOnBitbucketIfAsked(page: Page, ready: () => ReturnType<Page["getByRole"]>) {
-  const login = page.getByRole("heading", { name: "Log in to Bitbucket" });
-  await expect(login.or(ready())).toBeVisible();
-  if (await login.isVisible()) {
-    await page.getByLabel("Username").fill("alice");
-    await page.getByLabel("Password").fill("alice-pass");
-    await page.getByRole("button", { name: "Log in" }).click();
-  }
-  await expect(ready()).toBeVisible();
-}
-
-/** Step 1 from the organization's Integrations page; optionally with the sandbox as host right away. */
-async function startSetup(page: Page, name: string, options: { sandboxHostInStep1?: boolean } = {}) {
-  await page.goto(`/orgs/${ORG.slug}/integrations`);
-  await page.getByRole("link", { name: /^Set up/ }).click();
-  await expect(page.getByRole("heading", { name: "Set up Bitbucket Cloud" })).toBeVisible();
-  await page.getByRole("radio", { name: REPOSITORY_SYNC }).check();
-  await page.getByLabel("Connection name").fill(name);
-  if (options.sandboxHostInStep1) {
-    await page.locator("summary", { hasText: "Customize settings" }).click();
-    await page.getByLabel("Host URL").fill(EMULATOR_URL);
-    await expect(page.getByLabel("API URL")).toHaveValue(API_URL);
-  }
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${ORG.slug}/connections/[^/?]+$`));
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
-async function createConsumerOnSandbox(request: APIRequestContext, consumer: { name: string; callbackUrl: string; scopes: string[] }) {
-  const response = await request.post(`${EMULATOR_URL}/_emulator/consumers`, {
-    data: { workspace: "acme", isPrivate: true, ...consumer },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { key: string; secret: string };
-}
-
-async function verifyCredentials(page: Page, key: string, secret: string) {
-  await page.getByLabel("Key", { exact: true }).fill(key);
-  await page.getByLabel("Secret", { exact: true }).fill(secret);
-  await page.getByRole("button", { name: "Verify key and secret" }).click();
-}
+const startSetup = (page: Parameters<typeof startSetupIn>[0], name: string, options?: { sandboxHostInStep1?: boolean }) => startSetupIn(page, ORG.slug, name, options);
 
 test.describe.serial("guided Bitbucket Cloud setup", () => {
   test("a newcomer goes from a new organization to a connected Bitbucket account", async ({ page }) => {

@@ -27,6 +27,8 @@ export const appEnvironment = {
   BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,
   BITBUCKET_LOGIN_CLIENT_SECRET: LOGIN_CONSUMER.secret,
   LOG_LEVEL: "warn",
+  // Frequent sweeps so status changes show up within a test's patience.
+  HEALTH_SWEEP_INTERVAL_SECONDS: "5",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
 };
