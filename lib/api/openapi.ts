@@ -106,7 +106,16 @@ export function buildOpenApiDocument(serverUrl: string) {
           body: "UpdateConnection",
           responses: { "200": json("Connection", "The updated connection."), ...bitbucketFailures },
         }),
-        delete: operation({ id: "deleteConnection", summary: "Delete a connection and its stored tokens", role: "admin", responses: { "204": { description: "Deleted." } } }),
+        delete: {
+          ...operation({
+            id: "deleteConnection",
+            summary: "Delete a connection and its stored tokens",
+            role: "admin",
+            description: "Refused with 409 `connection_in_use` while projects use the connection, unless `removeProjects=true` confirms that the projects and their webhooks on Bitbucket are removed too.",
+            responses: { "204": { description: "Deleted." }, "409": failure("Projects still use the connection and removeProjects was not set (`connection_in_use`).") },
+          }),
+          parameters: [{ name: "removeProjects", in: "query", required: false, description: "Also remove the projects that use this connection, and their webhooks.", schema: { type: "boolean" } }],
+        },
       },
       "/organizations/{org}/vcs/{id}/status": {
         parameters: [orgParameter, idParameter],

@@ -4,6 +4,7 @@ import { POST as receive } from "@/app/api/webhooks/bitbucket/[hookId]/route";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import { connectedConnection } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";
+import { deleteConnection } from "@/lib/connections/manage-connection";
 import { addProjects } from "./add-projects";
 import { browseRepositories, browseWorkspaces } from "./browse";
 import { listDeliveries } from "./read-projects";
@@ -123,5 +124,32 @@ describe("projects and their webhooks", () => {
     const [outcome] = await addProjects(c.access, { connectionId: c.id, workspace: "acme", repositories: [repo!.slug], events: ["repo:push"] });
     expect(outcome).toMatchObject({ hook: "failed", error: { code: "bitbucket_missing_scope" } });
     expect(outcome!.error!.message).toContain("Webhooks: Read and write");
+  });
+});
+
+describe("deleting a connection that projects use", () => {
+  it("is refused until the admin confirms, then removes the projects and their hooks", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const [repo] = (await browseRepositories(c.access, { connectionId: c.id, workspace: "acme", sort: "name", page: 1 })).repositories;
+    const [outcome] = await addProjects(c.access, { connectionId: c.id, workspace: "acme", repositories: [repo!.slug], events: ["repo:push"] });
+    const project = await database.db.project.findUniqueOrThrow({ where: { id: outcome!.projectId! } });
+
+    await expect(deleteConnection(c.access, c.id)).rejects.toMatchObject({ code: "connection_in_use" });
+    expect(await database.db.vcsConnection.count({ where: { id: c.id } })).toBe(1);
+
+    expect(await deleteConnection(c.access, c.id, { removeProjects: true })).toEqual({ projectsRemoved: 1, hooksLeft: [] });
+    expect(await hooksFor(receiverUrl(project.hookId))).toHaveLength(0);
+    expect(await database.db.project.count({ where: { connectionId: c.id } })).toBe(0);
+  });
+
+  it("still deletes when Bitbucket no longer answers for the connection, naming the hooks left behind", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const [repo] = (await browseRepositories(c.access, { connectionId: c.id, workspace: "acme", sort: "name", page: 1 })).repositories;
+    await addProjects(c.access, { connectionId: c.id, workspace: "acme", repositories: [repo!.slug], events: ["repo:push"] });
+    await emulator.control("POST", "/grants/revoke", { consumerKey: c.consumer.key });
+    await database.db.vcsGrant.update({ where: { connectionId: c.id }, data: { expiresAt: new Date(0) } });
+
+    expect(await deleteConnection(c.access, c.id, { removeProjects: true })).toEqual({ projectsRemoved: 1, hooksLeft: [repo!.fullName] });
+    expect(await database.db.vcsConnection.count({ where: { id: c.id } })).toBe(0);
   });
 });

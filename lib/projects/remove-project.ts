@@ -19,16 +19,20 @@ async function deleteHooksOf(project: { connectionId: string; hookId: string; wo
 /**
  * Removes a project and its webhook on Bitbucket. If Bitbucket cannot be told (revoked
  * access, missing permission), the project stays and the error says why — unless the
- * repository is gone, in which case there is no hook left to remove.
+ * repository is gone (no hook left), or `force` says to remove it here regardless (the
+ * hook then points at a receiver that answers 404). Returns whether the hook was removed.
  */
-export async function removeProject(access: OrgAccess, projectId: string) {
+export async function removeProject(access: OrgAccess, projectId: string, options: { force?: boolean } = {}): Promise<{ hookRemoved: boolean }> {
   requireRole(access, "admin");
   const project = await db().project.findFirst({ where: { id: projectId, organizationId: access.organization.id }, include: { connection: { select: { apiUrl: true } } } });
   if (!project) throw new AppError("not_found", { detail: "project" });
+  let hookRemoved = true;
   try {
     await deleteHooksOf(project, project.connection.apiUrl);
   } catch (error) {
-    if (!(isAppError(error) && error.code === "bitbucket_not_found")) throw error;
+    const repositoryGone = isAppError(error) && error.code === "bitbucket_not_found";
+    if (!repositoryGone && !(options.force && isAppError(error))) throw error;
+    hookRemoved = repositoryGone;
   }
   await db().$transaction(async (tx) => {
     await tx.project.delete({ where: { id: project.id } });
@@ -38,6 +42,8 @@ export async function removeProject(access: OrgAccess, projectId: string) {
       action: "project.removed",
       target: { type: "project", id: project.id },
       before: { repository: project.fullName },
+      after: { hookRemoved },
     });
   });
+  return { hookRemoved };
 }

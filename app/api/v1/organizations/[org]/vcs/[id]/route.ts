@@ -15,8 +15,12 @@ export const PATCH = apiRoute({ role: "admin", name: "vcs.update" }, async (requ
   return Response.json(await getConnection(access, id));
 });
 
-/** Deletes the connection and its stored tokens; the consumer on Bitbucket is not touched. */
-export const DELETE = apiRoute({ role: "admin", name: "vcs.delete" }, async (_request, { id }: Params, access) => {
-  await deleteConnection(access, id);
+/**
+ * Deletes the connection and its stored tokens; the consumer on Bitbucket is not touched.
+ * While projects use it, `?removeProjects=true` confirms that they (and their hooks) go too.
+ */
+export const DELETE = apiRoute({ role: "admin", name: "vcs.delete" }, async (request, { id }: Params, access) => {
+  const removeProjects = new URL(request.url).searchParams.get("removeProjects") === "true";
+  await deleteConnection(access, id, { removeProjects });
   return new Response(null, { status: 204 });
 });
