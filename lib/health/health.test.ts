@@ -76,6 +76,18 @@ describe("runSweep", () => {
     expect((await operatorHealth()).sweep.current).toBe(true);
   });
 
+  it("drops history past the retention period and day-old Connect attempts", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    await database.db.healthEvent.create({ data: { connectionId: c.id, kind: "check", ok: true, createdAt: old } });
+    await database.db.authorizationRequest.create({ data: { stateHash: `old-${Date.now()}`, connectionId: c.id, userId: c.user.id, sessionHash: "x", expiresAt: old } });
+    await database.db.lease.deleteMany({ where: { name: SWEEP_LEASE } });
+
+    await runSweep();
+    expect(await database.db.healthEvent.count({ where: { connectionId: c.id, createdAt: { lt: new Date(Date.now() - 86_400_000) } } })).toBe(0);
+    expect(await database.db.authorizationRequest.count({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } })).toBe(0);
+  });
+
   it("does not touch a connection that needs reauthorization", async () => {
     const c = await connectedConnection(database.db, emulator);
     await database.db.vcsConnection.update({ where: { id: c.id }, data: { status: "needs_reauthorization" } });

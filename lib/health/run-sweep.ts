@@ -13,7 +13,7 @@ const CHECKED = ["connected", "missing_permissions", "error"];
 
 /**
  * Checks every connection that has a grant, one process at a time (a lease), and drops
- * health history older than the retention period.
+ * health history older than the retention period and day-old Connect attempts.
  */
 export async function runSweep(holder = randomToken(9)) {
   const config = env();
@@ -33,6 +33,8 @@ export async function runSweep(holder = randomToken(9)) {
   }
   const cutoff = new Date(Date.now() - config.HEALTH_RETENTION_DAYS * 86_400_000);
   await db().healthEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  // Spent or expired Connect attempts serve no purpose after a day.
+  await db().authorizationRequest.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await completeLease(SWEEP_LEASE, holder);
   const summary = { ran: true as const, checked: results.length, failed: results.filter((r) => !r.ok).length, durationMs: Date.now() - started };
   log().info(summary, "health sweep finished");
