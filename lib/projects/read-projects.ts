@@ -11,7 +11,9 @@ const projectSelect = {
   connection: { select: { id: true, name: true, status: true } },
 } as const;
 
-function toProjectView(project: { hookErrorCode: string | null; events: string; lastPushAt: Date | null; createdAt: Date } & Record<string, unknown>) {
+type ProjectRow = { hookErrorCode: string | null; events: string; lastPushAt: Date | null; createdAt: Date };
+
+function toProjectView<T extends ProjectRow>(project: T) {
   const code = project.hookErrorCode && project.hookErrorCode in errorCatalog ? (project.hookErrorCode as ErrorCode) : null;
   return {
     ...project,
@@ -26,6 +28,8 @@ export async function listProjects(access: OrgAccess) {
   const projects = await db().project.findMany({ where: { organizationId: access.organization.id }, orderBy: { fullName: "asc" }, select: projectSelect });
   return projects.map(toProjectView);
 }
+
+export type ProjectView = Awaited<ReturnType<typeof listProjects>>[number];
 
 export async function getProject(access: OrgAccess, id: string) {
   const project = await db().project.findFirst({ where: { id, organizationId: access.organization.id }, select: projectSelect });

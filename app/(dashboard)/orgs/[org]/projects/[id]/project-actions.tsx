@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Notice } from "@/components/notice";
+import { removeProjectAction, retryHookAction } from "../actions";
+
+type Target = { orgSlug: string; projectId: string };
+
+const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
+const primaryButton = "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+const dangerButton = "rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60";
+
+function Unreachable({ show }: { show: boolean }) {
+  return show ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null;
+}
+
+/** Registers a failed webhook again; the page re-renders with the stored result either way. */
+export function RetryHookButton({ target }: { target: Target }) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const mutation = useMutation({
+    mutationFn: () => retryHookAction(target.orgSlug, { projectId: target.projectId }),
+    onSettled: () => startRefresh(() => router.refresh()),
+  });
+  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const busy = mutation.isPending || refreshing;
+  return (
+    <div className="space-y-3">
+      {failure ? (
+        <Notice tone="error" title={failure.message}>
+          {failure.hint}
+        </Notice>
+      ) : null}
+      <Unreachable show={mutation.isError} />
+      <button type="button" className={primaryButton} disabled={busy} onClick={() => mutation.mutate()}>
+        {busy ? "Registering…" : "Retry webhook registration"}
+      </button>
+    </div>
+  );
+}
+
+/** Removing asks once more and says that the webhook on Bitbucket goes too. */
+export function RemoveProject({ target, fullName }: { target: Target; fullName: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () => removeProjectAction(target.orgSlug, { projectId: target.projectId }),
+    onSuccess: (result) => {
+      if (result.ok) router.push(`/orgs/${target.orgSlug}/projects`);
+    },
+  });
+  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const leaving = mutation.data?.ok === true;
+  const busy = mutation.isPending || leaving;
+
+  if (!confirming) {
+    return (
+      <button type="button" onClick={() => setConfirming(true)} className={secondaryButton}>
+        Remove project
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-labelledby="confirm-remove" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      <p id="confirm-remove" className="font-semibold">
+        Remove {fullName}?
+      </p>
+      <p>
+        Its webhook on Bitbucket is removed too, so Bitbucket stops sending deliveries here, and the delivery log is deleted. The repository
+        itself is not changed.
+      </p>
+      {failure ? (
+        <Notice tone="error" title={failure.message}>
+          {failure.hint}
+        </Notice>
+      ) : null}
+      <Unreachable show={mutation.isError} />
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={() => mutation.mutate()} disabled={busy} className={dangerButton}>
+          {busy ? "Removing…" : "Yes, remove project"}
+        </button>
+        <button type="button" onClick={() => setConfirming(false)} disabled={busy} className={secondaryButton}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
