@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { DeliveryView, LastPush } from "@/lib/projects/read-activity";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
-import { DateTime } from "./date-time";
+import { LocalTime } from "./local-time";
 
 const shortHash = (hash: string | null) => (hash ? hash.slice(0, 7) : null);
 const commitCount = (n: number) => (n === 1 ? "1 commit" : `${n} commits`);
@@ -46,7 +46,7 @@ export function LastPushCard({ lastPush }: { lastPush: LastPush | null }) {
       <div>
         <dt className="text-slate-500">Received</dt>
         <dd>
-          <DateTime iso={lastPush.receivedAt} />
+          <LocalTime iso={lastPush.receivedAt} />
         </dd>
       </div>
     </dl>
@@ -109,7 +109,7 @@ export function DeliveryLog({ deliveries, payloadControl }: { deliveries: Delive
         return (
           <li key={delivery.id} data-testid="delivery" className="space-y-2 py-3 text-sm">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <DateTime iso={delivery.receivedAt} className="text-slate-600" />
+              <LocalTime iso={delivery.receivedAt} className="text-slate-600" />
               <span className="font-medium">{eventLabel(delivery.eventKey)}</span>
               <code className="text-xs text-slate-500">{delivery.eventKey}</code>
               <span className="text-slate-600">Attempt {delivery.attempt}</span>

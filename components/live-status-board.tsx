@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { StatusBoard, type StatusRow } from "./status-board";
+import { LocalTime } from "./local-time";
 
 const POLL_MS = 5_000;
 
@@ -25,7 +26,7 @@ export function LiveStatusBoard({ endpoint, initial }: { endpoint: string; initi
           Could not refresh just now; showing the last known status.
         </p>
       ) : null}
-      <StatusBoard rows={query.data} renderTime={(iso) => <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>} />
+      <StatusBoard rows={query.data} renderTime={(iso) => <LocalTime iso={iso} />} />
       <p className="mt-3 text-xs text-slate-500">Updates every {POLL_MS / 1000} seconds.</p>
     </div>
   );

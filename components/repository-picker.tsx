@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DateTime } from "./date-time";
+import { LocalTime } from "./local-time";
 
 export type PickerRepository = {
   uuid: string;
@@ -58,7 +58,7 @@ export function RepositoryPicker({
                 {repository.updatedOn ? (
                   <>
                     {" · Updated "}
-                    <DateTime iso={repository.updatedOn} />
+                    <LocalTime iso={repository.updatedOn} />
                   </>
                 ) : null}
                 {added ? " · Already a project" : null}

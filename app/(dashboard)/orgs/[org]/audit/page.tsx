@@ -2,10 +2,10 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "Audit" };
 
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 // Audit snapshots are plain values by design; React escapes them when rendered as text.
 const show = (value: unknown) => (value === undefined ? "–" : typeof value === "string" ? value : JSON.stringify(value));
@@ -44,7 +44,7 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
               {events.map((event) => (
                 <tr key={event.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-                    <time dateTime={event.at.toISOString()}>{timeFormat.format(event.at)}</time>
+                    <LocalTime iso={event.at.toISOString()} />
                   </td>
                   <td className="px-4 py-2">{event.actor}</td>
                   <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>

@@ -5,10 +5,10 @@ import { listMembers } from "@/lib/orgs/members";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { hasRole } from "@/lib/orgs/roles";
 import { MemberForm } from "./member-form";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "Members" };
 
-const sinceFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const access = await requireOrgAccess((await params).org);
@@ -41,7 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
               </div>
               <RoleBadge role={member.role} />
               <p className="w-full text-xs text-slate-500 sm:w-auto">
-                since <time dateTime={member.since.toISOString()}>{sinceFormat.format(member.since)}</time>
+                since <LocalTime iso={member.since.toISOString()} />
               </p>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
-import { DateTime } from "@/components/date-time";
+import { LocalTime } from "@/components/local-time";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseHookStatus, WebhookStatusBadge } from "@/components/webhook-status";
@@ -88,7 +88,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ org: 
                   <p className="text-slate-600">
                     {project.lastPushAt ? (
                       <>
-                        Last push <DateTime iso={project.lastPushAt} />
+                        Last push <LocalTime iso={project.lastPushAt} />
                       </>
                     ) : (
                       "No push yet"

@@ -8,6 +8,7 @@ import { deleteConnection, disconnectConnection, renameConnection, updateConnect
 import { saveCredentials } from "@/lib/connections/save-credentials";
 import { credentialsInput, renameInput, updateInput } from "@/lib/connections/schemas";
 import { AppError } from "@/lib/errors/app-error";
+import { testConnectionNow } from "@/lib/health/connection-health";
 
 /**
  * Every action here changes one connection: orgAction checks the session, the admin role
@@ -69,4 +70,9 @@ export async function deleteConnectionAction(orgSlug: string, id: string) {
     await deleteConnection(access, connectionId);
     return { deleted: true };
   });
+}
+
+/** Test now: one health check at once, recorded like the sweep's; the result is also shown to the admin. */
+export async function testConnectionAction(orgSlug: string, id: string) {
+  return onConnection("connections.test", nothing, orgSlug, id, {}, (access, connectionId) => testConnectionNow(access, connectionId));
 }

@@ -18,10 +18,12 @@ import {
 import { HAS_GRANT } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
+import { connectionHealth } from "@/lib/health/connection-health";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { ConnectFailure, ConnectionOverview, ConnectLink, ConnectStep, GrantResult } from "./connection-panels";
 import { ConsumerSteps } from "./consumer-steps";
+import { HealthPanel } from "./health-panel";
 import { CredentialsForm, DeleteConnection, DisconnectButton, RenameForm } from "./manage-forms";
 
 export const metadata = { title: "Connection" };
@@ -37,8 +39,11 @@ async function loadView(access: Awaited<ReturnType<typeof requireOrgAccess>>, id
   }
 }
 
+/** The heading id of a Manage card, which the health actions link to. */
+const manageCardId = (title: string) => `manage-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+
 function ManageCard({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
-  const id = `manage-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const id = manageCardId(title);
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
       <h3 id={id} className="font-semibold">
@@ -127,6 +132,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   }
 
   const hasGrant = HAS_GRANT.includes(view.status);
+  const health = step === null ? await connectionHealth(access, id) : null;
   return (
     <>
       {header}
@@ -140,6 +146,15 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       <ConnectionOverview view={view} showCallback />
+      {health ? (
+        <HealthPanel
+          orgSlug={orgSlug}
+          initial={health}
+          renderedAt={Date.now()}
+          canManage={canManage}
+          manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: view.status !== "disconnected" ? manageCardId("Disconnect") : null }}
+        />
+      ) : null}
 
       {canManage ? (
         <section aria-labelledby="manage-heading" className="mt-8">

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { CopyField } from "@/components/copy-button";
-import { DateTime } from "@/components/date-time";
+import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { parseHookStatus, WebhookStatusBadge } from "@/components/webhook-status";
 import { parseStatus, STATUS_INFO } from "@/lib/connections/status";
@@ -74,7 +74,7 @@ export default async function ProjectPage({ params }: Props) {
         title={project.fullName}
         description={
           <>
-            Bitbucket repository “{project.name}” · added <DateTime iso={project.createdAt} />
+            Bitbucket repository “{project.name}” · added <LocalTime iso={project.createdAt} />
           </>
         }
         actions={<WebhookStatusBadge status={hookStatus} />}

@@ -6,13 +6,13 @@ import { env } from "@/lib/env";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { hasRole } from "@/lib/orgs/roles";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "API tokens" };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 function When({ at, otherwise }: { at: Date | null; otherwise: string }) {
-  return at ? <time dateTime={at.toISOString()}>{dateFormat.format(at)}</time> : <span className="text-slate-400">{otherwise}</span>;
+  return at ? <LocalTime iso={at.toISOString()} /> : <span className="text-slate-400">{otherwise}</span>;
 }
 
 export default async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {

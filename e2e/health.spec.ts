@@ -1,0 +1,176 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { addMember, connectSandboxConnection, createOrganization, logInOnBitbucketIfAsked } from "./support/connection";
+import { EMULATOR_URL } from "./support/environment";
+import { signIn } from "./support/sign-in";
+
+// Runs after sign-in.spec.ts (alice owns the instance, bob has signed in once), in its own
+// organization. The tests build on each other (one connection, revoked, reconnected,
+// failing, recovered), so they run in order. The test app sweeps every 5 seconds.
+
+const ORG = { name: "Health Co", slug: "health-co" };
+const NAME = "Orders sync";
+const LIVE = { timeout: 30_000 };
+
+let connectionUrl = "";
+let consumerKey = "";
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+test.afterAll(async ({ playwright }) => {
+  // Faults are global to the sandbox: never leave one behind for the next file.
+  const api = await playwright.request.newContext();
+  await api.delete(`${EMULATOR_URL}/_emulator/faults`);
+  await api.dispose();
+});
+
+async function control(request: APIRequestContext, method: "post" | "delete", path: string, data?: object) {
+  const response = await request[method](`${EMULATOR_URL}/_emulator/${path}`, data ? { data } : {});
+  expect(response.ok(), `${method.toUpperCase()} /_emulator/${path}`).toBe(true);
+}
+
+/** A value on `window` that only survives as long as the page is not reloaded. */
+async function markPage(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { healthMarker?: string }).healthMarker = "not reloaded";
+  });
+}
+
+async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { healthMarker?: string }).healthMarker)).toBe("not reloaded");
+}
+
+test("a member sees a connection's status change live on the status page", async ({ page, request, browser }) => {
+  await signIn(page, "alice");
+  await createOrganization(page, ORG.name, ORG.slug);
+  ({ connectionUrl, consumerKey } = await connectSandboxConnection(page, request, ORG.slug, NAME));
+  await addMember(page, ORG.slug, "bob@acme.example");
+
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  await signIn(bob, "bob");
+  await bob.goto(`/orgs/${ORG.slug}/status`);
+  const row = bob.getByRole("listitem", { name: NAME, exact: true });
+  await expect(row).toHaveAttribute("data-testid", "status-row");
+  await expect(row.getByTestId("status-label")).toHaveText("Connected");
+  await markPage(bob);
+
+  await control(request, "post", "grants/revoke", { consumerKey });
+
+  // The next sweep (every 5 s) finds the grant revoked; the board's next poll shows it.
+  await expect(row.getByTestId("status-label")).toHaveText("Needs reauthorization", LIVE);
+  await expectNotReloaded(bob);
+  await bobContext.close();
+});
+
+test("the admin sees why it needs reauthorization, and Reconnect fixes it", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto(connectionUrl);
+  const health = page.getByRole("region", { name: "Health", exact: true });
+  await expect(health.getByTestId("health-status")).toHaveText("Needs reauthorization");
+  const reason = health.getByTestId("health-reason");
+  await expect(reason).toContainText("Bitbucket no longer accepts this connection's authorization");
+  await expect(reason).toContainText("Choose Reconnect and grant access again.");
+
+  // The timeline names the change and its reason; the audit list records it, by the system.
+  const change = health.getByTestId("timeline-event").filter({ hasText: "Status change" }).first();
+  await expect(change.getByTestId("status-change")).toHaveText(/Connected.*Needs reauthorization/);
+  await expect(change).toContainText("Bitbucket no longer accepts");
+  await expect(health.getByTestId("audit-event").filter({ hasText: "connection.status_changed" }).first()).toContainText("system");
+
+  await health.getByRole("link", { name: "Reconnect", exact: true }).click();
+  await logInOnBitbucketIfAsked(page, () => page.getByRole("button", { name: "Grant access" }));
+  await page.getByRole("button", { name: "Grant access" }).click();
+
+  await expect(page.getByTestId("connect-result").getByRole("heading", { name: "Connected" })).toBeVisible();
+  await expect(health.getByTestId("health-status")).toHaveText("Connected");
+  await expect(health.getByTestId("health-reason")).toHaveCount(0);
+  await expect(health.getByTestId("health-account")).toContainText("Alice Anderson");
+});
+
+test("the admin health panel: last check, token expiry, Test now, a failing API and recovery, without reload", async ({ page, request }) => {
+  await signIn(page, "alice");
+  await page.goto(connectionUrl);
+  await markPage(page);
+  const health = page.getByRole("region", { name: "Health", exact: true });
+  const status = health.getByTestId("health-status");
+  const testNow = health.getByRole("button", { name: "Test now" });
+  await expect(status).toHaveText("Connected");
+  await expect(health.getByTestId("token-expiry")).toContainText(/\(in \d+ (min|h)\)/);
+
+  // Test now: a passing check, shown as the last check and in the timeline with its latency.
+  await testNow.click();
+  const passed = health.getByRole("status").filter({ hasText: /^Check passed in \d+ ms\.$/ });
+  await expect(passed).toBeVisible();
+  const latency = /(\d+ ms)/.exec(await passed.innerText())![1]!;
+  await expect(health.getByTestId("last-check").getByTestId("result")).toHaveText("OK", LIVE);
+  await expect(health.getByTestId("last-check").getByTestId("latency")).toHaveText(/^\d+ ms$/);
+  await expect(
+    health.locator('[data-testid="timeline-event"][data-kind="check"]').filter({ has: page.getByTestId("latency").getByText(latency, { exact: true }) }),
+  ).not.toHaveCount(0, LIVE);
+
+  // Bitbucket's API fails with 503 until told otherwise: after the failure threshold (3 in
+  // a row, Test now's and the sweep's alike) the connection shows Error, with the reason.
+  await control(request, "post", "faults", { target: "api", status: 503, times: 0 });
+  try {
+    await expect(async () => {
+      await testNow.click({ timeout: 10_000 });
+      await expect(status).toHaveText("Error", { timeout: 6_000 });
+    }).toPass(LIVE);
+    const reason = health.getByTestId("health-reason");
+    await expect(reason).toContainText("Bitbucket is busy or failing right now");
+    await expect(reason).toContainText("This usually passes on its own");
+    await expect(health.getByTestId("last-check").getByTestId("result")).toHaveText("Failed");
+    const change = health.getByTestId("timeline-event").filter({ hasText: "Status change" }).first();
+    await expect(change.getByTestId("status-change")).toHaveText(/Connected.*Error/);
+    await expect(change).toContainText("Bitbucket is busy or failing right now");
+    // The server-rendered overview follows the poll.
+    await expect(page.getByRole("region", { name: "Status", exact: true })).toContainText("Error", LIVE);
+  } finally {
+    await control(request, "delete", "faults");
+  }
+
+  // With Bitbucket answering again, a check brings it back.
+  await expect(async () => {
+    await testNow.click({ timeout: 10_000 });
+    await expect(status).toHaveText("Connected", { timeout: 6_000 });
+  }).toPass(LIVE);
+  await expect(health.getByTestId("health-reason")).toHaveCount(0);
+  await expect(health.getByTestId("timeline-event").filter({ hasText: "Status change" }).first().getByTestId("status-change")).toHaveText(
+    /Error.*Connected/,
+  );
+  await expect(page.getByRole("region", { name: "Status", exact: true })).toContainText("Connected", LIVE);
+  await expectNotReloaded(page);
+});
+
+test("the health actions lead to the Manage forms", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto(connectionUrl);
+  const actions = page.getByRole("region", { name: "Health", exact: true }).getByRole("group", { name: "Health actions" });
+  await actions.getByRole("link", { name: "Rotate secret" }).click();
+  await expect(page.getByLabel("Secret", { exact: true })).toBeFocused();
+  await actions.getByRole("link", { name: "Disconnect" }).click();
+  await expect(page.getByRole("button", { name: "Disconnect", exact: true })).toBeFocused();
+});
+
+test("the public status page shows names and statuses to anyone, nothing more", async ({ page, browser }) => {
+  await signIn(page, "alice");
+  await page.goto(`/orgs/${ORG.slug}/settings`);
+  await page.getByRole("button", { name: "Turn on a public status page" }).click();
+  const address = page.getByRole("textbox", { name: "Public status page" });
+  await expect(address).toHaveValue(/\/status\/[\w-]+$/);
+  const publicUrl = await address.inputValue();
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(publicUrl);
+  await expect(visitor).toHaveURL(publicUrl);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText(ORG.name);
+  const row = visitor.getByRole("listitem", { name: NAME, exact: true });
+  await expect(row.getByTestId("status-label")).toHaveText("Connected");
+
+  const html = await visitor.content();
+  for (const hidden of ["Alice Anderson", "@alice", consumerKey, EMULATOR_URL, "callback/v1", "connections/"]) {
+    expect(html, `the public page must not contain ${hidden}`).not.toContain(hidden);
+  }
+  await visitorContext.close();
+});
