@@ -10,7 +10,6 @@ import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitb
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { changeStatus, SYSTEM } from "./change-status";
 import { sealContext } from "./load-connection";
-import { recordTransientFailure } from "./record-failure";
 
 // A refresh claim outlives the slowest refresh (retries included) and then lapses, so a
 // crashed process cannot block a connection for long.
@@ -101,7 +100,9 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
   } catch (error) {
     await db().vcsGrant.update({ where: { connectionId: connection.id }, data: release });
     if (isTransient(error)) {
-      await recordTransientFailure(connection, "refresh", (error as AppError).code, Date.now() - started);
+      // Recorded in the history; whether the status changes is the health check's call, so
+      // one failed check that failed because its refresh did counts once.
+      await db().healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: false, latencyMs: Date.now() - started, errorCode: (error as AppError).code } });
       throw error;
     }
     const revoked = error instanceof TokenEndpointError && ["invalid_grant", "invalid_request"].includes(error.error);

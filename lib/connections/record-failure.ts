@@ -7,16 +7,16 @@ import { changeStatus, SYSTEM } from "./change-status";
 type Subject = { id: string; organizationId: string; status: string; consecutiveFailures: number };
 
 /**
- * A transient failure (network, timeout, 429, 5xx) of a check or refresh. One blip changes
+ * A health check that failed transiently (network, timeout, 429, 5xx). One blip changes
  * nothing visible; past HEALTH_FAILURE_THRESHOLD in a row, the connection shows `error`.
  */
-export async function recordTransientFailure(connection: Subject, kind: "check" | "refresh", code: ErrorCode, latencyMs: number) {
+export async function recordTransientFailure(connection: Subject, code: ErrorCode, latencyMs: number) {
   await db().$transaction(async (tx) => {
     const { consecutiveFailures } = await tx.vcsConnection.update({
       where: { id: connection.id },
       data: { consecutiveFailures: { increment: 1 }, lastCheckedAt: new Date() },
     });
-    await tx.healthEvent.create({ data: { connectionId: connection.id, kind, ok: false, latencyMs, errorCode: code } });
+    await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "check", ok: false, latencyMs, errorCode: code } });
     const working = connection.status === "connected" || connection.status === "missing_permissions";
     if (working && consecutiveFailures >= env().HEALTH_FAILURE_THRESHOLD) {
       await changeStatus(tx, connection, "error", code, SYSTEM);

@@ -5,12 +5,15 @@ import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { connectedConnection, emulatorStats } from "@/test/connected-connection";
 import { runWorker } from "@/test/processes";
 import { useTestDatabase } from "@/test/use-test-database";
+import { checkConnection } from "@/lib/health/check-connection";
 import { getAccessToken } from "./get-access-token";
 import { getConnection } from "./read-connections";
 import { withAccessToken } from "./with-access-token";
 
-// Short timeouts so a hanging host fails fast; read by env() on first use in this file.
+// Short timeouts so a hanging host fails fast, and a status that turns after one failed
+// check; read by env() on first use in this file.
 vi.stubEnv("OUTBOUND_TIMEOUT_SECONDS", "0.5");
+vi.stubEnv("HEALTH_FAILURE_THRESHOLD", "1");
 
 const database = useTestDatabase();
 let emulator: TestEmulator;
@@ -108,7 +111,11 @@ describe("getAccessToken", () => {
     // Four attempts of 0.5 s each plus capped back-off, far below the 5 s the host would take each time.
     expect(Date.now() - started).toBeLessThan(12_000);
     expect(await database.db.healthEvent.count({ where: { connectionId: c.id, kind: "refresh", ok: false, errorCode: "host_timeout" } })).toBe(1);
-  }, 20_000);
+
+    // The next health check fails the same way, and the status now says the host is not answering.
+    expect(await checkConnection(c.id)).toMatchObject({ ok: false, errorCode: "host_timeout" });
+    expect(await getConnection(c.access, c.id)).toMatchObject({ status: "error", lastError: { code: "host_timeout", message: "The host did not answer in time." } });
+  }, 30_000);
 });
 
 describe("withAccessToken", () => {

@@ -28,7 +28,7 @@ export async function checkConnection(connectionId: string): Promise<CheckResult
     const latencyMs = Date.now() - started;
     const code: ErrorCode = isAppError(error) ? error.code : "bitbucket_unexpected_response";
     if (isTransient(error)) {
-      await recordTransientFailure(connection, "check", code, latencyMs);
+      await recordTransientFailure(connection, code, latencyMs);
     } else {
       await db().$transaction(async (tx) => {
         await tx.healthEvent.create({ data: { connectionId, kind: "check", ok: false, latencyMs, errorCode: code } });
