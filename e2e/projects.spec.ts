@@ -188,6 +188,23 @@ test.describe.serial("projects from repositories, with webhooks and a delivery l
     await bobContext.close();
   });
 
+  test("the connection page lists its projects' deliveries, and deleting it asks about them", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.goto(shared.connectionUrl!);
+    const deliveries = page.getByRole("region", { name: "Webhook deliveries" });
+    await expect(deliveries.getByTestId("delivery").filter({ hasText: PUSH.branch }).first()).toBeVisible();
+    await expect(deliveries.getByRole("link", { name: `${FULL_NAME}: full log and payload` }).first()).toBeVisible();
+
+    await page.getByRole("button", { name: "Delete connection" }).click();
+    const confirm = page.getByRole("group", { name: /^Delete “/ });
+    const removeProjects = confirm.getByLabel(/1 project uses this connection/);
+    await expect(confirm.getByRole("button", { name: "Yes, delete" })).toBeDisabled();
+    await removeProjects.check();
+    await expect(confirm.getByRole("button", { name: "Yes, delete" })).toBeEnabled();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("button", { name: "Delete connection" })).toBeVisible();
+  });
+
   test("removing the project removes its webhook on Bitbucket", async ({ page, request }) => {
     await signIn(page, "alice");
     await page.goto(shared.projectUrl!);

@@ -4,7 +4,7 @@ import { randomToken } from "@/lib/crypto/random";
 import { connectedConnection } from "@/test/connected-connection";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
-import { getProject, listProjects } from "./read-projects";
+import { getProject, listConnectionDeliveries, listProjects } from "./read-projects";
 
 const database = useTestDatabase();
 let emulator: TestEmulator;
@@ -33,5 +33,30 @@ describe("project views", () => {
     const stranger = await orgMember(database.db, "admin");
     await expect(getProject(stranger.access, row.id)).rejects.toMatchObject({ code: "not_found" });
     expect(await listProjects(stranger.access)).toEqual([]);
+  });
+});
+
+describe("the connection's delivery log", () => {
+  it("lists deliveries to its projects only, newest first, each with its project", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const other = await connectedConnection(database.db, emulator);
+    const project = (connectionId: string, organizationId: string, name: string) =>
+      database.db.project.create({
+        data: { organizationId, connectionId, repositoryUuid: `{${name}}`, fullName: `acme/${name}`, workspaceSlug: "acme", slug: name, name, isPrivate: true, hookId: randomToken(16), hookSecretSealed: "x", events: "repo:push" },
+      });
+    const mine = await project(c.id, c.organization.id, "mine");
+    const theirs = await project(other.id, other.organization.id, "theirs");
+    const delivery = (projectId: string, at: number) =>
+      database.db.webhookDelivery.create({ data: { projectId, requestUuid: crypto.randomUUID(), eventKey: "repo:push", attempt: 1, signatureOk: true, summary: '{"kind":"other"}', payload: "{}", receivedAt: new Date(at) } });
+    await delivery(mine.id, 1_000);
+    await delivery(mine.id, 2_000);
+    await delivery(theirs.id, 3_000);
+
+    const log = await listConnectionDeliveries(c.access, c.id);
+    expect(log.map((d) => [d.project.fullName, d.receivedAt])).toEqual([
+      ["acme/mine", new Date(2_000).toISOString()],
+      ["acme/mine", new Date(1_000).toISOString()],
+    ]);
+    expect(await listConnectionDeliveries(other.access, c.id)).toEqual([]);
   });
 });

@@ -37,16 +37,28 @@ export async function getProject(access: OrgAccess, id: string) {
   return toProjectView(project);
 }
 
+const deliverySelect = { id: true, requestUuid: true, eventKey: true, attempt: true, signatureOk: true, outcome: true, summary: true, receivedAt: true } as const;
+
+function toDeliveryView<T extends { summary: string; receivedAt: Date }>(delivery: T) {
+  return { ...delivery, summary: JSON.parse(delivery.summary) as DeliverySummary, receivedAt: delivery.receivedAt.toISOString() };
+}
+
 /** The delivery log: newest first, summaries only (the raw payload is fetched on demand). */
 export async function listDeliveries(access: OrgAccess, projectId: string, limit = 50) {
   await getProject(access, projectId);
+  const deliveries = await db().webhookDelivery.findMany({ where: { projectId }, orderBy: { receivedAt: "desc" }, take: Math.min(limit, 200), select: deliverySelect });
+  return deliveries.map(toDeliveryView);
+}
+
+/** The delivery log of a connection: the newest deliveries to any of its projects, each with its project. */
+export async function listConnectionDeliveries(access: OrgAccess, connectionId: string, limit = 20) {
   const deliveries = await db().webhookDelivery.findMany({
-    where: { projectId },
+    where: { project: { connectionId, organizationId: access.organization.id } },
     orderBy: { receivedAt: "desc" },
     take: Math.min(limit, 200),
-    select: { id: true, requestUuid: true, eventKey: true, attempt: true, signatureOk: true, outcome: true, summary: true, receivedAt: true },
+    select: { ...deliverySelect, project: { select: { id: true, fullName: true } } },
   });
-  return deliveries.map((d) => ({ ...d, summary: JSON.parse(d.summary) as DeliverySummary, receivedAt: d.receivedAt.toISOString() }));
+  return deliveries.map(toDeliveryView);
 }
 
 export async function getDeliveryPayload(access: OrgAccess, projectId: string, deliveryId: string) {
@@ -54,4 +66,9 @@ export async function getDeliveryPayload(access: OrgAccess, projectId: string, d
   const delivery = await db().webhookDelivery.findFirst({ where: { id: deliveryId, projectId }, select: { payload: true } });
   if (!delivery) throw new AppError("not_found", { detail: "delivery" });
   return delivery.payload;
+}
+
+/** How many projects use a connection (deleting it asks about them). */
+export async function countProjectsUsing(access: OrgAccess, connectionId: string): Promise<number> {
+  return db().project.count({ where: { organizationId: access.organization.id, connectionId } });
 }

@@ -65,11 +65,13 @@ export async function disconnectConnectionAction(orgSlug: string, id: string) {
   });
 }
 
-export async function deleteConnectionAction(orgSlug: string, id: string) {
-  return onConnection("connections.delete", nothing, orgSlug, id, {}, async (access, connectionId) => {
-    await deleteConnection(access, connectionId);
-    return { deleted: true };
-  });
+const deleteInput = z.object({ removeProjects: z.boolean().default(false) });
+
+/** Refused while projects use the connection, unless the admin confirmed their removal. */
+export async function deleteConnectionAction(orgSlug: string, id: string, rawInput: unknown) {
+  return onConnection("connections.delete", deleteInput, orgSlug, id, rawInput, (access, connectionId, input) =>
+    deleteConnection(access, connectionId, { removeProjects: input.removeProjects }),
+  );
 }
 
 /** Test now: one health check at once, recorded like the sweep's; the result is also shown to the admin. */

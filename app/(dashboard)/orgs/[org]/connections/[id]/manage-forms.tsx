@@ -200,19 +200,31 @@ export function DisconnectButton({ target }: { target: Target }) {
   );
 }
 
-/** Deleting asks once more, naming what goes and what stays on Bitbucket. */
-export function DeleteConnection({ target, name }: { target: Target; name: string }) {
+/** Deleting asks once more, naming what goes and what stays on Bitbucket, projects included. */
+export function DeleteConnection({ target, name, projectCount }: { target: Target; name: string; projectCount: number }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  const [removeProjects, setRemoveProjects] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => deleteConnectionAction(target.orgSlug, target.id),
+    mutationFn: () => deleteConnectionAction(target.orgSlug, target.id, { removeProjects }),
     onSuccess: (result) => {
-      if (result.ok) router.push(`/orgs/${target.orgSlug}/connections`);
+      if (result.ok && result.data.hooksLeft.length === 0) router.push(`/orgs/${target.orgSlug}/connections`);
     },
   });
   const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
-  const leaving = mutation.data?.ok === true;
+  const hooksLeft = mutation.data?.ok === true ? mutation.data.data.hooksLeft : [];
+  const leaving = mutation.data?.ok === true && hooksLeft.length === 0;
+  const projects = `${projectCount} project${projectCount === 1 ? "" : "s"}`;
 
+  if (hooksLeft.length > 0) {
+    return (
+      <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+        <p className="font-semibold">Deleted. Bitbucket did not let us remove these webhooks; delete them in each repository&apos;s settings:</p>
+        <ul className="list-disc pl-5">{hooksLeft.map((repository) => <li key={repository}>{repository}</li>)}</ul>
+        <a href={`/orgs/${target.orgSlug}/connections`} className="font-medium underline">Back to connections</a>
+      </div>
+    );
+  }
   if (!confirming) {
     return (
       <button type="button" onClick={() => setConfirming(true)} className={secondaryButton}>
@@ -229,10 +241,24 @@ export function DeleteConnection({ target, name }: { target: Target; name: strin
         Its tokens, stored secret and settings are deleted here. The consumer on Bitbucket stays: delete it there too if nothing else
         uses it.
       </p>
+      {projectCount > 0 ? (
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={removeProjects} onChange={(event) => setRemoveProjects(event.target.checked)} className="mt-0.5" />
+          <span>
+            {projects} {projectCount === 1 ? "uses" : "use"} this connection. Remove {projectCount === 1 ? "it" : "them"} too, with {projectCount === 1 ? "its webhook" : "their webhooks"} on
+            Bitbucket.
+          </span>
+        </label>
+      ) : null}
       <FormFailure failure={failure} fields={[]} />
       <Unreachable show={mutation.isError} />
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => mutation.mutate()} disabled={mutation.isPending || leaving} className={dangerButton}>
+        <button
+          type="button"
+          onClick={() => mutation.mutate()}
+          disabled={mutation.isPending || leaving || (projectCount > 0 && !removeProjects)}
+          className={dangerButton}
+        >
           {mutation.isPending || leaving ? "Deleting…" : "Yes, delete"}
         </button>
         <button type="button" onClick={() => setConfirming(false)} disabled={mutation.isPending || leaving} className={secondaryButton}>

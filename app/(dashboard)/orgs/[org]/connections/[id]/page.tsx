@@ -20,9 +20,11 @@ import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { countProjectsUsing, listConnectionDeliveries } from "@/lib/projects/read-projects";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { ConnectFailure, ConnectionOverview, ConnectLink, ConnectStep, GrantResult } from "./connection-panels";
 import { ConsumerSteps } from "./consumer-steps";
+import { ConnectionDeliveries } from "./connection-deliveries";
 import { HealthPanel } from "./health-panel";
 import { CredentialsForm, DeleteConnection, DisconnectButton, RenameForm } from "./manage-forms";
 
@@ -68,6 +70,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   const result = parseConnectResult((await searchParams).result);
   const step = currentStep(view);
   const target = { orgSlug, id: view.id };
+  const projectCount = canManage ? await countProjectsUsing(access, view.id) : 0;
 
   const header = (
     <>
@@ -125,7 +128,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
             Start over
           </h2>
           <p className="mt-1 mb-3 text-sm text-slate-600">Delete this unfinished connection. Nothing on Bitbucket is changed.</p>
-          <DeleteConnection target={target} name={view.name} />
+          <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
         </section>
       </>
     );
@@ -133,6 +136,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
 
   const hasGrant = HAS_GRANT.includes(view.status);
   const health = step === null ? await connectionHealth(access, id) : null;
+  const deliveries = step === null ? await listConnectionDeliveries(access, id) : [];
   return (
     <>
       {header}
@@ -154,6 +158,11 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           canManage={canManage}
           manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: view.status !== "disconnected" ? manageCardId("Disconnect") : null }}
         />
+      ) : null}
+      {health ? (
+        <div className="mt-6">
+          <ConnectionDeliveries orgSlug={orgSlug} deliveries={deliveries} />
+        </div>
       ) : null}
 
       {canManage ? (
@@ -192,7 +201,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               </ManageCard>
             ) : null}
             <ManageCard title="Delete" description="Removes the connection and everything stored for it.">
-              <DeleteConnection target={target} name={view.name} />
+              <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
             </ManageCard>
           </div>
         </section>
