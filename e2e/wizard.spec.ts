@@ -108,6 +108,14 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await page.getByLabel("Secret", { exact: true }).fill(consumer.secret);
     await page.getByRole("button", { name: "Verify key and secret" }).click();
     await expect(page.getByText("Key and secret verified")).toBeVisible();
+
+    // Once stored, the secret (and the full key) reach no page the app serves.
+    const connectionPath = new URL(page.url()).pathname;
+    for (const path of [connectionPath, `/orgs/${ORG.slug}/connections`, `/orgs/${ORG.slug}/audit`, `/orgs/${ORG.slug}/integrations`]) {
+      const html = await (await page.request.get(path)).text();
+      expect(html, path).not.toContain(consumer.secret);
+      expect(html, path).not.toContain(consumer.key);
+    }
   });
 
   test("cancelling on Bitbucket's consent page comes back with the reason and Connect again", async ({ page, request }) => {
