@@ -12,7 +12,7 @@ export type DeliveryHeaders = { signature: string | null; eventKey: string | nul
 /**
  * Accepts one delivery for a hook: unknown hook → 404, bad or missing signature → 401
  * (nothing stored), a request UUID seen before → acknowledged without a second row.
- * Returns the stored delivery's id for processing after the answer.
+ * Returns what processing after the answer needs.
  */
 export async function receiveDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
   const project = await db().project.findUnique({ where: { hookId }, select: { id: true, hookSecretSealed: true } });
@@ -29,6 +29,7 @@ export async function receiveDelivery(hookId: string, body: Uint8Array, headers:
     // Signed but not JSON: keep the raw text; the summary says nothing.
   }
   const requestUuid = headers.requestUuid ?? `missing-${crypto.randomUUID()}`;
+  const summary = summarize(eventKey, payload);
   try {
     const delivery = await db().webhookDelivery.create({
       data: {
@@ -37,14 +38,14 @@ export async function receiveDelivery(hookId: string, body: Uint8Array, headers:
         eventKey,
         attempt: Math.max(1, Number.parseInt(headers.attempt ?? "1", 10) || 1),
         signatureOk: true,
-        summary: JSON.stringify(summarize(eventKey, payload)),
+        summary: JSON.stringify(summary),
         payload: text,
       },
-      select: { id: true },
+      select: { id: true, receivedAt: true },
     });
-    return { deliveryId: delivery.id, duplicate: false };
+    return { delivery: { id: delivery.id, projectId: project.id, isPush: summary.kind === "push", receivedAt: delivery.receivedAt }, duplicate: false };
   } catch (error) {
-    if (isUniqueViolation(error)) return { deliveryId: null, duplicate: true };
+    if (isUniqueViolation(error)) return { delivery: null, duplicate: true };
     throw error;
   }
 }

@@ -10,13 +10,13 @@ import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
 export async function POST(request: Request, { params }: { params: Promise<{ hookId: string }> }) {
   try {
     const body = await readBodyCapped(request);
-    const { deliveryId, duplicate } = await receiveDelivery((await params).hookId, body, {
+    const { delivery, duplicate } = await receiveDelivery((await params).hookId, body, {
       signature: request.headers.get("x-hub-signature"),
       eventKey: request.headers.get("x-event-key"),
       requestUuid: request.headers.get("x-request-uuid"),
       attempt: request.headers.get("x-attempt-number"),
     });
-    if (deliveryId) after(() => processDelivery(deliveryId));
+    if (delivery) after(() => processDelivery(delivery));
     return Response.json({ received: true, duplicate }, { status: duplicate ? 200 : 202 });
   } catch (error) {
     if (isAppError(error)) return Response.json({ error: describeError(error.code) }, { status: error.httpStatus });
