@@ -9,6 +9,7 @@ import type { ConnectionView } from "./connection-view";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { PROFILES, type ProfileId } from "./profiles";
 import type { ConnectionStatus } from "./status";
+import type { Failure } from "@/lib/errors/to-failure";
 
 type StepView = Pick<ConnectionView, "status" | "clientIdLast4" | "account" | "grantedScopes">;
 
@@ -151,7 +152,7 @@ export function fieldForError(code: string): "clientId" | "clientSecret" | "host
  * What to show under one input after a failed attempt: a validation message for it, or
  * the message and hint of an error that names it ("Bitbucket rejected the secret… Copy it again…").
  */
-export function fieldFailure(failure: { code: string; message: string; hint: string; field?: string; fields?: Record<string, string> } | undefined, field: string): string | undefined {
+export function fieldFailure(failure: Failure | undefined, field: string): string | undefined {
   if (!failure) return undefined;
   if (failure.fields?.[field]) return failure.fields[field];
   if (failure.field === field) return failure.code === "invalid_input" ? failure.message : `${failure.message} ${failure.hint}`;

@@ -8,9 +8,8 @@ import { UserAvatar } from "@/components/user-avatar";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import { permissionChecklist, profileLabel } from "@/lib/connections/setup-steps";
 import { HAS_GRANT, type ConnectionStatus } from "@/lib/connections/status";
+import { card, primaryButton } from "@/components/styles";
 
-const card = "rounded-xl border border-slate-200 bg-white p-4 sm:p-5";
-const primaryButton = "inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700";
 
 type Problem = { code: string; message: string; hint: string };
 

@@ -19,6 +19,7 @@ import {
   type PermissionItem,
 } from "@/lib/connections/setup-steps";
 import { saveCredentialsAction, updateCredentialsAction } from "./actions";
+import type { Failure } from "@/lib/errors/to-failure";
 
 export type ConsumerStepsConnection = {
   id: string;
@@ -29,7 +30,6 @@ export type ConsumerStepsConnection = {
   consumerKind: "private" | "public" | null;
 };
 
-type Failure = { code: string; message: string; hint: string; field?: string; fields?: Record<string, string> };
 
 const CREDENTIAL_FIELDS = ["clientId", "clientSecret"];
 

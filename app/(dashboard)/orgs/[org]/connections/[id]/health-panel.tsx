@@ -11,12 +11,10 @@ import { HAS_GRANT, type ConnectionStatus } from "@/lib/connections/status";
 import type { ConnectionHealth } from "@/lib/health/connection-health";
 import { testConnectionAction } from "./actions";
 import { HealthTimeline, reasonText, RecentAudit } from "./health-timeline";
+import { card, primaryButton, secondaryButton } from "@/components/styles";
 
 const POLL_MS = 4_000;
 
-const card = "rounded-xl border border-slate-200 bg-white p-4 sm:p-5";
-const primaryButton = "inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-const secondaryButton = "inline-block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
 
 const SUMMARY: Record<ConnectionStatus, string> = {
   draft: "Not set up yet: nothing is checked.",

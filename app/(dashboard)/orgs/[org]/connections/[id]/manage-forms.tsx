@@ -13,12 +13,11 @@ import {
   renameConnectionAction,
   updateCredentialsAction,
 } from "./actions";
+import { dangerButton, secondaryButton } from "@/components/styles";
+import type { Failure } from "@/lib/errors/to-failure";
 
-type Failure = { code: string; message: string; hint: string; field?: string; fields?: Record<string, string> };
 type Target = { orgSlug: string; id: string };
 
-const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
-const dangerButton = "rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60";
 
 function FormFailure({ failure, fields }: { failure: Failure | undefined; fields: string[] }) {
   if (!failure || fields.some((field) => fieldFailure(failure, field))) return null;

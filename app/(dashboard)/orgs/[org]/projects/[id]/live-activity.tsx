@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeDelivery, DeliveryLog, LastPushCard } from "@/components/delivery-log";
 import type { ProjectActivity } from "@/lib/projects/read-activity";
+import { card } from "@/components/styles";
 
 const POLL_MS = 3_000;
-const card = "rounded-xl border border-slate-200 bg-white p-4 sm:p-5";
 
 async function getData<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store" });

@@ -15,12 +15,12 @@ import { getProject } from "@/lib/projects/read-projects";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
 import { LiveActivity } from "./live-activity";
 import { RemoveProject, RetryHookButton } from "./project-actions";
+import { card } from "@/components/styles";
 
 export const metadata = { title: "Project" };
 
 type Props = { params: Promise<{ org: string; id: string }> };
 
-const card = "rounded-xl border border-slate-200 bg-white p-4 sm:p-5";
 
 function Card({ id, title, children, className = "" }: { id: string; title: string; children: ReactNode; className?: string }) {
   return (

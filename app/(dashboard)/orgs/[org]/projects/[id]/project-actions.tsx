@@ -5,12 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Notice } from "@/components/notice";
 import { removeProjectAction, retryHookAction } from "../actions";
+import { dangerButton, primaryButton, secondaryButton } from "@/components/styles";
 
 type Target = { orgSlug: string; projectId: string };
 
-const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
-const primaryButton = "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-const dangerButton = "rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60";
 
 function Unreachable({ show }: { show: boolean }) {
   return show ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null;

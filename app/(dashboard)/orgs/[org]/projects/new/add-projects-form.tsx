@@ -10,6 +10,7 @@ import type { Failure } from "@/lib/errors/to-failure";
 import type { BrowseResult } from "@/lib/projects/browse-connection";
 import { DEFAULT_EVENTS, WEBHOOK_EVENTS } from "@/lib/projects/schemas";
 import { addProjectsAction } from "../actions";
+import { card, primaryButton, secondaryButton } from "@/components/styles";
 
 type ConnectionOption = { id: string; name: string; statusLabel: string };
 type Sort = "name" | "-updated_on";
@@ -18,10 +19,6 @@ type RepositoryPage = Extract<BrowseResult, { kind: "repositories" }>;
 type Outcome = { slug: string; fullName: string; projectId: string | null; hook: "registered" | "failed" | null; error: Failure | null };
 
 const SEARCH_DELAY_MS = 300;
-const card = "rounded-xl border border-slate-200 bg-white p-4 sm:p-5";
-const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
-const primaryButton =
-  "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2 disabled:opacity-60";
 
 class BrowseError extends Error {
   constructor(readonly failure: Failure) {
