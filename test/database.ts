@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
@@ -20,4 +20,13 @@ export function createTestDatabase(): { db: Database; url: string; cleanup: () =
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Everything a SQLite database holds on disk as text: the main file and its write-ahead
+ * log (in WAL mode new rows live in the log until a checkpoint), for canary searches.
+ */
+export function databaseFileText(url: string): string {
+  const file = sqliteFile(url);
+  return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path).toString("latin1")).join("");
 }

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { resolveTokenAccess } from "@/lib/access/resolve-access";
 import { sha256 } from "@/lib/crypto/random";
 import { AppError } from "@/lib/errors/app-error";
-import { sqliteFile } from "@/scripts/lib/database";
+import { databaseFileText } from "@/test/database";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { createApiToken } from "./create-api-token";
@@ -18,11 +17,7 @@ async function failureCode(promise: Promise<unknown>): Promise<string> {
   return (error as AppError).code;
 }
 
-/** The database file and its write-ahead log, as bytes on disk. */
-function databaseBytes(): string {
-  const file = sqliteFile(database.url);
-  return [file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path).toString("latin1")).join("");
-}
+const databaseBytes = () => databaseFileText(database.url);
 
 describe("creating a token", () => {
   it("returns the value once and stores only its hash and a short prefix", async () => {

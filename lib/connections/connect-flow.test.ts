@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeConsumer, start, type TestEmulator } from "@/emulator/test/helpers";
 import { openSecret } from "@/lib/crypto/keyring";
 import { AppError } from "@/lib/errors/app-error";
-import { sqliteFile } from "@/scripts/lib/database";
 import { decideOnBitbucket } from "@/test/bitbucket-consent";
+import { databaseFileText } from "@/test/database";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { completeAuthorization } from "./complete-authorization";
@@ -68,7 +67,7 @@ describe("Connect", () => {
     const grant = await database.db.vcsGrant.findUniqueOrThrow({ where: { connectionId: c.id }, omit: { accessTokenSealed: false, refreshTokenSealed: false } });
     const accessToken = openSecret(grant.accessTokenSealed, sealContext.accessToken(c.id));
     const refreshToken = openSecret(grant.refreshTokenSealed!, sealContext.refreshToken(c.id));
-    const file = readFileSync(sqliteFile(database.url)).toString("latin1");
+    const file = databaseFileText(database.url);
     for (const secret of [CANARY_SECRET, accessToken, refreshToken]) expect(file).not.toContain(secret);
     expect(accessToken.length).toBeGreaterThan(20);
   });
