@@ -1,8 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SIGN_IN_PATH } from "@/lib/auth/paths";
-
-// Auth.js's session cookie (the __Secure- name is used over https).
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { SESSION_COOKIES, SIGN_IN_PATH } from "@/lib/auth/paths";
 
 /**
  * Sends visitors without a session cookie to sign-in before any dashboard page

@@ -1,4 +1,8 @@
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+"use client";
+
+import { useEffect, useState } from "react";
+
+const utc = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 const UNITS: { limit: number; size: number; unit: string }[] = [
   { limit: 90, size: 1, unit: "s" },
@@ -19,13 +23,17 @@ export function relativeTime(iso: string, now: number): string {
 
 /**
  * A timestamp in the reader's own time zone and locale, optionally with how long ago (or
- * how far ahead) it is from `now`. The server renders it in its own zone first, so the
- * text may differ once the browser takes over.
+ * how far ahead) it is from `now`. The server cannot know the reader's zone, so the first
+ * paint says UTC explicitly and the browser switches to local time once it runs.
  */
 export function LocalTime({ iso, now, className }: { iso: string; now?: number; className?: string }) {
-  const text = absolute.format(new Date(iso)) + (now === undefined ? "" : ` (${relativeTime(iso, now)})`);
+  const [local, setLocal] = useState<string | null>(null);
+  useEffect(() => {
+    setLocal(new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso)));
+  }, [iso]);
+  const text = (local ?? `${utc.format(new Date(iso))} UTC`) + (now === undefined ? "" : ` (${relativeTime(iso, now)})`);
   return (
-    <time dateTime={iso} className={className} suppressHydrationWarning>
+    <time dateTime={iso} className={className}>
       {text}
     </time>
   );

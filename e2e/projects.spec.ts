@@ -188,6 +188,24 @@ test.describe.serial("projects from repositories, with webhooks and a delivery l
     await bobContext.close();
   });
 
+  test("a Connect link followed from another site asks first", async ({ page }) => {
+    await signIn(page, "alice");
+    const connectUrl = `${APP_URL}${shared.connectionUrl}/connect`;
+    const forged = await page.request.post(connectUrl, { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+
+    // A link on another site (the sandbox's origin is another site to the app's).
+    await page.goto(`${EMULATOR_URL}/`);
+    await page.evaluate((href) => {
+      const link = Object.assign(document.createElement("a"), { href, textContent: "Connect vcs-connect" });
+      document.body.append(link);
+    }, connectUrl);
+    await page.getByRole("link", { name: "Connect vcs-connect" }).click();
+    await expect(page.getByRole("heading", { name: "Connect to Bitbucket?" })).toBeVisible();
+    await page.getByRole("button", { name: "Continue to Bitbucket" }).click();
+    await expect(page.getByRole("button", { name: "Grant access" })).toBeVisible();
+  });
+
   test("the connection page lists its projects' deliveries, and deleting it asks about them", async ({ page }) => {
     await signIn(page, "alice");
     await page.goto(shared.connectionUrl!);

@@ -48,6 +48,9 @@ test.describe.serial("organizations and their members", () => {
 
   test("bob sees Acme Corp as a member, and the member list without the form", async ({ page }) => {
     await signIn(page, "bob");
+    // Only the instance owner creates organizations.
+    await expect(page.getByText("The instance owner creates organizations.")).toBeVisible();
+    await expect(page.getByLabel("Organization name")).toHaveCount(0);
     const organizations = page.getByRole("region", { name: "Your organizations" });
     await expect(organizations.getByRole("listitem").filter({ hasText: "Acme Corp" })).toContainText("Member");
     await expect(organizations).not.toContainText("Private Org");

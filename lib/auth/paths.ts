@@ -1,4 +1,7 @@
 export const SIGN_IN_PATH = "/signin";
+
+/** Auth.js's database-session cookie (the __Secure- name is used over https). */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 export const DEFAULT_RETURN_PATH = "/dashboard";
 
 /**

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./index";
-import { SIGN_IN_PATH } from "./paths";
+import { SESSION_COOKIES, SIGN_IN_PATH } from "./paths";
 
 export type SignedInUser = { id: string; name: string | null; email: string | null; image: string | null; role: "owner" | "member" };
 
@@ -21,9 +21,6 @@ export async function requireUser(returnTo: string): Promise<SignedInUser> {
   if (!user) redirect(`${SIGN_IN_PATH}?${new URLSearchParams({ callbackUrl: returnTo })}`);
   return user;
 }
-
-// Auth.js's database-session cookie (the __Secure- name is used over https).
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /** The raw session token of this request, to bind OAuth state to this browser session. */
 export async function currentSessionToken(): Promise<string | null> {

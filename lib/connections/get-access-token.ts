@@ -105,6 +105,7 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
       await db().healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: false, latencyMs: Date.now() - started, errorCode: (error as AppError).code } });
       throw error;
     }
+    // Bitbucket answered `invalid_request` for a bad refresh token before May 2026.
     const revoked = error instanceof TokenEndpointError && ["invalid_grant", "invalid_request"].includes(error.error);
     const secretWrong = error instanceof TokenEndpointError && ["unauthorized_client", "invalid_client"].includes(error.error);
     if (revoked || secretWrong) throw await markNeedsReauthorization(snapshot, secretWrong ? "consumer_secret_wrong" : "grant_revoked");

@@ -69,6 +69,8 @@ export async function deleteConnection(access: OrgAccess, id: string, options: {
     if (!hookRemoved) hooksLeft.push(project.fullName);
   }
   await db().$transaction(async (tx) => {
+    // A project added meanwhile would be deleted unconfirmed, its hook left behind: refuse instead.
+    if ((await tx.project.count({ where: { connectionId: id } })) > 0) throw new AppError("connection_in_use", { detail: "a project was just added" });
     await tx.vcsConnection.delete({ where: { id } });
     await recordAuditEvent(tx, {
       organizationId: access.organization.id,

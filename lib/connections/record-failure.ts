@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { changeStatus, SYSTEM } from "./change-status";
 
-type Subject = { id: string; organizationId: string; status: string; consecutiveFailures: number };
+type Subject = { id: string };
 
 /**
  * A health check that failed transiently (network, timeout, 429, 5xx). One blip changes
@@ -12,14 +12,15 @@ type Subject = { id: string; organizationId: string; status: string; consecutive
  */
 export async function recordTransientFailure(connection: Subject, code: ErrorCode, latencyMs: number) {
   await db().$transaction(async (tx) => {
-    const { consecutiveFailures } = await tx.vcsConnection.update({
+    // The status as it is now: an admin may have disconnected or reconnected during a slow check.
+    const current = await tx.vcsConnection.update({
       where: { id: connection.id },
       data: { consecutiveFailures: { increment: 1 }, lastCheckedAt: new Date() },
     });
     await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "check", ok: false, latencyMs, errorCode: code } });
-    const working = connection.status === "connected" || connection.status === "missing_permissions";
-    if (working && consecutiveFailures >= env().HEALTH_FAILURE_THRESHOLD) {
-      await changeStatus(tx, connection, "error", code, SYSTEM);
+    const working = current.status === "connected" || current.status === "missing_permissions";
+    if (working && current.consecutiveFailures >= env().HEALTH_FAILURE_THRESHOLD) {
+      await changeStatus(tx, current, "error", code, SYSTEM);
     }
   });
 }

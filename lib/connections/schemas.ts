@@ -11,11 +11,6 @@ const draftFields = z.object({
   profile: z.enum(PROFILE_IDS, { error: `profile must be one of: ${PROFILE_IDS.join(", ")}.` }).default("repository_sync"),
   scopes: z.array(z.enum(SCOPE_NAMES, { error: "Unknown Bitbucket scope." })).optional(),
 });
-export const draftInput = draftFields.refine((input) => input.profile !== "custom" || (input.scopes?.length ?? 0) > 0, {
-  error: "Choose at least one permission for a custom connection.",
-  path: ["scopes"],
-});
-export type DraftInput = z.infer<typeof draftInput>;
 
 export const credentialsInput = z.object({
   clientId: z.string().trim().min(1, { error: "Key is required: copy it from the consumer's page on Bitbucket." }).max(200),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** A URL-safe random string carrying `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
@@ -8,10 +8,4 @@ export function randomToken(bytes = 32): string {
 /** SHA-256 hex: for high-entropy values (state, API tokens, session tokens) a plain hash suffices. */
 export function sha256(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
-}
-
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -43,6 +43,12 @@ describe("seal / open", () => {
     expect(() => open(ring("k2", [["k2", k2]]), old, context)).toThrow(/sealed with key "k1", which is not configured/);
   });
 
+  it("refuses a truncated authentication tag", () => {
+    const [v, id, iv, ciphertext, tag] = seal(keyring, "secret", context).split(".");
+    const short = Buffer.from(tag!, "base64url").subarray(0, 4).toString("base64url");
+    expect(() => open(keyring, [v, id, iv, ciphertext, short].join("."), context)).toThrow(SealError);
+  });
+
   it("rejects anything that is not a sealed value", () => {
     expect(() => open(keyring, "plain-text-secret", context)).toThrow("Not a sealed value.");
   });

@@ -38,7 +38,8 @@ export function open(keyring: Keyring, sealed: string, context: string): string 
   const key = keyring.keys.get(keyId);
   if (!key) throw new SealError(`The value was sealed with key "${keyId}", which is not configured.`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    // A full 16-byte tag only: GCM would otherwise accept truncated tags.
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: 16 });
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");

@@ -9,6 +9,11 @@ export const errorCatalog = {
   not_found: { status: 404, message: "Not found.", hint: "Check the organization and the identifier." },
   name_taken: { status: 409, message: "That name is already used in this organization.", hint: "Choose another name." },
   slug_taken: { status: 409, message: "That address is already taken.", hint: "Choose another organization slug." },
+  instance_owner_only: {
+    status: 403,
+    message: "Only the instance owner creates organizations.",
+    hint: "Ask the instance owner (the first person who signed in here) to create one and add you to it.",
+  },
   last_owner: { status: 409, message: "An organization keeps at least one owner.", hint: "Make someone else an owner first, then change this role." },
   invalid_state_change: { status: 409, message: "The connection is not in a state that allows this.", hint: "Reload the page to see its current state." },
 

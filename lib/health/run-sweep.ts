@@ -23,8 +23,9 @@ export async function runSweep(holder = randomToken(9)) {
   const connections = await db().vcsConnection.findMany({ where: { status: { in: CHECKED }, grant: { isNot: null } }, select: { id: true } });
   const results = [];
   for (const { id } of connections) {
-    // A sweep longer than the interval keeps its lease, so no second sweep overlaps it.
-    await acquireLease(SWEEP_LEASE, holder, leaseMs);
+    // A sweep longer than the interval keeps its lease, so no second sweep overlaps it;
+    // if another process took it meanwhile, that one carries on.
+    if (!(await acquireLease(SWEEP_LEASE, holder, leaseMs))) break;
     try {
       results.push(await checkConnection(id));
     } catch (error) {

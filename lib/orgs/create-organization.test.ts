@@ -4,12 +4,18 @@ import { createOrganization } from "./create-organization";
 
 const database = useTestDatabase();
 
-async function createActor(name: string) {
-  const user = await database.db.user.create({ data: { name, email: `${name}@example.test` } });
+async function createActor(name: string, role: "owner" | "member" = "owner") {
+  const user = await database.db.user.create({ data: { name, email: `${name}@example.test`, role } });
   return { type: "user" as const, userId: user.id, label: name };
 }
 
 describe("createOrganization", () => {
+  it("is refused to anyone but the instance owner", async () => {
+    const member = await createActor("mallory", "member");
+    await expect(createOrganization(member, { name: "Mallory's", slug: "mallorys" })).rejects.toMatchObject({ code: "instance_owner_only" });
+    expect(await database.db.organization.count({ where: { slug: "mallorys" } })).toBe(0);
+  });
+
   it("makes the creator its owner", async () => {
     const actor = await createActor("olga");
     const organization = await createOrganization(actor, { name: "Olga's Org", slug: "olgas-org" });

@@ -6,8 +6,14 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import type { OrganizationInput } from "./schemas";
 
-/** Any signed-in person may create an organization; they become its owner. */
+/**
+ * The instance owner creates organizations (and becomes their owner). Members of the
+ * instance cannot: otherwise anyone who signs in could make an organization of their own
+ * and pull other people into it, or probe which emails have accounts here.
+ */
 export async function createOrganization(actor: Actor & { userId: string }, input: OrganizationInput) {
+  const creator = await db().user.findUnique({ where: { id: actor.userId }, select: { role: true } });
+  if (creator?.role !== "owner") throw new AppError("instance_owner_only");
   try {
     return await db().$transaction(async (tx) => {
       const organization = await tx.organization.create({ data: { name: input.name, slug: input.slug } });

@@ -30,12 +30,11 @@ export async function setMember(access: OrgAccess, input: MemberInput) {
   const existing = await db().membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
   const touchesOwnership = input.role === "owner" || existing?.role === "owner";
   if (touchesOwnership) requireRole(access, "owner");
-  if (existing?.role === "owner" && input.role !== "owner") {
-    const owners = await db().membership.count({ where: { organizationId, role: "owner" } });
-    if (owners <= 1) throw new AppError("last_owner", { field: "role" });
-  }
-
   await db().$transaction(async (tx) => {
+    // Counted in the transaction, so two owners demoting each other cannot both succeed.
+    if (existing?.role === "owner" && input.role !== "owner" && (await tx.membership.count({ where: { organizationId, role: "owner" } })) <= 1) {
+      throw new AppError("last_owner", { field: "role" });
+    }
     await tx.membership.upsert({
       where: { organizationId_userId: { organizationId, userId: user.id } },
       create: { organizationId, userId: user.id, role: input.role },

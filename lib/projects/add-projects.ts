@@ -6,6 +6,7 @@ import { withAccessToken } from "@/lib/connections/with-access-token";
 import { sealSecret } from "@/lib/crypto/keyring";
 import { randomToken } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { isAppError } from "@/lib/errors/app-error";
 import { toFailure, type Failure } from "@/lib/errors/to-failure";
 import { getRepository } from "@/lib/vcs/bitbucket-cloud/repositories";
@@ -20,6 +21,16 @@ export type AddOutcome = { slug: string; projectId: string | null; hook: "regist
 async function upsertProject(access: OrgAccess, connectionId: string, repo: BitbucketRepository, workspace: string, events: string[]) {
   const existing = await db().project.findUnique({ where: { connectionId_repositoryUuid: { connectionId, repositoryUuid: repo.uuid } } });
   if (existing) return db().project.update({ where: { id: existing.id }, data: { events: events.join(" ") } });
+  try {
+    return await createProject(access, connectionId, repo, workspace, events);
+  } catch (error) {
+    // Someone added the same repository at the same moment: theirs is the project.
+    if (!isUniqueViolation(error)) throw error;
+    return db().project.findUniqueOrThrow({ where: { connectionId_repositoryUuid: { connectionId, repositoryUuid: repo.uuid } } });
+  }
+}
+
+function createProject(access: OrgAccess, connectionId: string, repo: BitbucketRepository, workspace: string, events: string[]) {
   return db().$transaction(async (tx) => {
     const clone = (name: string) => repo.links?.clone?.find((link) => link.name === name)?.href ?? null;
     const created = await tx.project.create({

@@ -57,10 +57,18 @@ export default async function DashboardPage() {
 
       <section id="create-organization" aria-labelledby="create-organization-heading" className={`mt-6 scroll-mt-6 ${card}`}>
         <h2 id="create-organization-heading" className="font-semibold">Create organization</h2>
-        <p className="mt-1 mb-4 text-sm text-slate-600">
-          Connections, projects and the audit log belong to an organization. You become its owner and can add people afterwards.
-        </p>
-        <CreateOrganizationForm />
+        {user.role === "owner" ? (
+          <>
+            <p className="mt-1 mb-4 text-sm text-slate-600">
+              Connections, projects and the audit log belong to an organization. You become its owner and can add people afterwards.
+            </p>
+            <CreateOrganizationForm />
+          </>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">
+            The instance owner creates organizations. Ask them to create one and add you (by the email you signed in with) under Members.
+          </p>
+        )}
       </section>
 
       <section aria-label="Next steps" className={`mt-6 ${card}`}>

@@ -59,6 +59,15 @@ export async function requestJson<T extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * A workspace or repository slug as one URL path segment. `.`/`..` (or anything outside
+ * Bitbucket's slug characters) would let URL normalisation point the token elsewhere.
+ */
+export function pathSegment(value: string, field: string): string {
+  if (!/^[\w.-]+$/.test(value) || value === "." || value === "..") throw new AppError("invalid_input", { field, detail: `${field} is not a Bitbucket slug` });
+  return value;
+}
+
 export function getJson<T extends z.ZodType>(url: string, accessToken: string, schema: T): Promise<z.infer<T>> {
   return requestJson("GET", url, accessToken, { schema });
 }

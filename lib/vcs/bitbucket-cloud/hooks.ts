@@ -1,11 +1,11 @@
 import "server-only";
-import { getAllPages, requestJson } from "./api-client";
+import { getAllPages, pathSegment, requestJson } from "./api-client";
 import { hookSchema, type BitbucketHook } from "./schemas";
 
 export type HookInput = { description: string; url: string; active: boolean; events: string[]; secret: string };
 
 const hooksUrl = (apiUrl: string, workspace: string, slug: string) =>
-  `${apiUrl}/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(slug)}/hooks`;
+  `${apiUrl}/repositories/${pathSegment(workspace, "workspace")}/${pathSegment(slug, "repository")}/hooks`;
 const hookUrl = (apiUrl: string, workspace: string, slug: string, uuid: string) =>
   `${hooksUrl(apiUrl, workspace, slug)}/${encodeURIComponent(uuid)}`;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getJson } from "./api-client";
+import { getJson, pathSegment } from "./api-client";
 import { pageOf, repositorySchema, workspaceAccessSchema } from "./schemas";
 
 export type RepositorySort = "name" | "-updated_on";
@@ -30,9 +30,9 @@ export function listRepositories(apiUrl: string, token: string, workspace: strin
     sort: query.sort ?? "-updated_on",
   });
   if (query.search?.trim()) params.set("q", nameFilter(query.search.trim()));
-  return getJson(`${apiUrl}/repositories/${encodeURIComponent(workspace)}?${params}`, token, repositoryPage);
+  return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}?${params}`, token, repositoryPage);
 }
 
 export function getRepository(apiUrl: string, token: string, workspace: string, slug: string) {
-  return getJson(`${apiUrl}/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(slug)}`, token, repositorySchema);
+  return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}/${pathSegment(slug, "repository")}`, token, repositorySchema);
 }

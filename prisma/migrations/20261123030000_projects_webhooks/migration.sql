@@ -52,8 +52,8 @@ CREATE INDEX "Project_organizationId_idx" ON "Project"("organizationId");
 CREATE UNIQUE INDEX "Project_connectionId_repositoryUuid_key" ON "Project"("connectionId", "repositoryUuid");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "WebhookDelivery_requestUuid_key" ON "WebhookDelivery"("requestUuid");
+CREATE INDEX "WebhookDelivery_projectId_receivedAt_idx" ON "WebhookDelivery"("projectId", "receivedAt");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_projectId_receivedAt_idx" ON "WebhookDelivery"("projectId", "receivedAt");
+CREATE UNIQUE INDEX "WebhookDelivery_projectId_requestUuid_key" ON "WebhookDelivery"("projectId", "requestUuid");
 

@@ -27,7 +27,7 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
   const events = await listAuditEvents(organization.id, { limit: 200 });
   return (
     <>
-      <PageHeader title="Audit" description="Who changed what in this organization, newest first. Times are in UTC." />
+      <PageHeader title="Audit" description="Who changed what in this organization, newest first." />
       {events.length === 0 ? (
         <EmptyState title="No events yet">Changes to the organization, its members and its connections are recorded here.</EmptyState>
       ) : (

@@ -39,7 +39,9 @@ export async function retryHookAction(orgSlug: string, rawInput: unknown) {
     const project = await retryHookRegistration(access, input.projectId);
     return { hookStatus: project.hookStatus };
   })(orgSlug, rawInput);
-  // The stored status changes whether or not the retry worked.
-  revalidatePath(`/orgs/${orgSlug}/projects`, "layout");
+  // The stored status changes whether or not the retry worked; a refused caller changed nothing.
+  if (result.ok || !["unauthenticated", "forbidden", "not_found", "invalid_input"].includes(result.error.code)) {
+    revalidatePath(`/orgs/${orgSlug}/projects`, "layout");
+  }
   return result;
 }

@@ -6,7 +6,11 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { toFailure } from "@/lib/errors/to-failure";
 import { log } from "@/lib/log";
-import { callbackErrorPage } from "./error-page";
+import { plainPage } from "@/lib/http/plain-page";
+
+function callbackErrorPage(error: { message: string; hint: string }, status: number): Response {
+  return plainPage({ title: "Connection not completed", paragraphs: [error.message, error.hint], status, alert: true });
+}
 
 // Failures that say nothing about the connection to whoever holds the link.
 const UNTIED = new Set(["state_invalid", "forbidden"]);
@@ -26,7 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!user) throw new AppError("state_invalid");
     const caller = { userId: user.id, label: user.name ?? user.email ?? user.id, sessionToken: await currentSessionToken() };
     const outcome = await completeAuthorization(id, { state: query.get("state"), code: query.get("code"), error: query.get("error") }, caller);
-    return (await connectionPage(id, outcome.status, request.nextUrl))!;
+    return (await connectionPage(id, outcome.status, request.nextUrl)) ?? callbackErrorPage(describeError("not_found"), 404);
   } catch (error) {
     if (isAppError(error) && !UNTIED.has(error.code)) {
       const page = await connectionPage(id, error.code, request.nextUrl);

@@ -84,8 +84,8 @@ export default async function ProjectPage({ params }: Props) {
         <Card id="repository-heading" title="Repository">
           <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
             <Fact term="On Bitbucket">
-              {project.htmlUrl ? (
-                <a href={project.htmlUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
+              {project.htmlUrl?.startsWith("https://") || project.htmlUrl?.startsWith("http://") ? (
+                <a href={project.htmlUrl!} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">
                   Open {project.fullName} on Bitbucket
                 </a>
               ) : (

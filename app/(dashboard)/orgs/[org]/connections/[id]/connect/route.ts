@@ -3,12 +3,17 @@ import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { currentSessionToken, currentUser } from "@/lib/auth/session";
 import { startAuthorization } from "@/lib/connections/start-authorization";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
+import { plainPage } from "@/lib/http/plain-page";
 
 type Params = { params: Promise<{ org: string; id: string }> };
 
-/** The connection's connectUrl: opened by a signed-in admin, it redirects to Bitbucket's authorize page. */
-export async function GET(request: NextRequest, { params }: Params) {
+// Navigations from the app's own pages or typed into the address bar start Connect at once;
+// anything another site could trigger gets a confirmation button first.
+const DIRECT = new Set(["same-origin", "none"]);
+
+async function connect(request: NextRequest, { params }: Params): Promise<Response> {
   const { org, id } = await params;
   const user = await currentUser();
   const sessionToken = await currentSessionToken();
@@ -25,4 +30,21 @@ export async function GET(request: NextRequest, { params }: Params) {
     if (error.code === "not_found") return new NextResponse("Not found", { status: 404 });
     return NextResponse.redirect(new URL(`/orgs/${org}/connections/${id}?result=${error.code}`, request.nextUrl), 303);
   }
+}
+
+/** The connection's connectUrl: opened by a signed-in admin, it redirects to Bitbucket's authorize page. */
+export async function GET(request: NextRequest, context: Params) {
+  if (DIRECT.has(request.headers.get("sec-fetch-site") ?? "")) return connect(request, context);
+  return plainPage({
+    title: "Connect to Bitbucket?",
+    paragraphs: ["You followed a link from elsewhere to connect a Bitbucket account to vcs-connect.", "Continue only if you meant to."],
+    status: 200,
+    form: { action: request.nextUrl.pathname, button: "Continue to Bitbucket" },
+  });
+}
+
+/** The confirmation's button; accepted only from the app's own pages. */
+export async function POST(request: NextRequest, context: Params) {
+  if (request.headers.get("origin") !== new URL(env().APP_URL).origin) return new NextResponse("Forbidden", { status: 403 });
+  return connect(request, context);
 }
