@@ -82,7 +82,7 @@ function tokenFailure(error: unknown): AppError {
 }
 
 /** A failed attempt is recorded; an existing working grant is kept (a cancelled reconnect breaks nothing). */
-async function recordFailure(connection: CallbackConnection, access: OrgAccess, code: ErrorCode) {
+async function recordAuthorizationFailure(connection: CallbackConnection, access: OrgAccess, code: ErrorCode) {
   const keepStatus = connection.grant && HAS_GRANT.includes(parseStatus(connection.status));
   const status = keepStatus ? connection.status : "error";
   log().warn({ connectionId: connection.id, code, status }, "connection authorization failed");
@@ -138,7 +138,7 @@ export async function completeAuthorization(connectionId: string, params: Callba
   await consumeState(connectionId, params.state, caller);
   const { connection, access } = await loadForCallback(connectionId, caller);
   const fail = async (code: ErrorCode, cause?: unknown): Promise<never> => {
-    await recordFailure(connection, access, code);
+    await recordAuthorizationFailure(connection, access, code);
     throw new AppError(code, { cause });
   };
 
