@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createConsumerOnSandbox, logInOnBitbucketIfAsked, REPOSITORY_SYNC, startSetup as startSetupIn, verifyCredentials } from "./support/connection";
-import { EMULATOR_URL } from "./support/environment";
+import { APP_URL, EMULATOR_URL } from "./support/environment";
 import { signIn } from "./support/sign-in";
 
 // Runs after sign-in.spec.ts (alice owns the instance, bob has signed in once). It uses
@@ -45,7 +45,7 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await page.getByLabel("Workspace slug").fill("acme");
     const consumerName = await page.getByLabel("Name", { exact: true }).inputValue();
     const callbackUrl = await page.getByLabel("Callback URL").inputValue();
-    expect(callbackUrl).toMatch(/^http:\/\/localhost:3100\/callback\/v1\/vcs\/[^/]+$/);
+    expect(callbackUrl).toMatch(new RegExp(`^${APP_URL}/callback/v1/vcs/[^/]+$`));
     const checkboxes = await page.getByRole("list", { name: "Permissions to tick" }).getByRole("listitem").allInnerTexts();
     expect(checkboxes).toEqual(REPOSITORY_SYNC_CHECKBOXES);
 

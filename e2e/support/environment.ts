@@ -1,6 +1,7 @@
 // The browser tests' own app and sandbox, on ports apart from `npm start`'s, on a fresh database.
-export const APP_PORT = 3100;
-export const EMULATOR_PORT = 4110;
+// E2E_APP_PORT / E2E_EMULATOR_PORT move them, so two checkouts can run their browser tests at once.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
