@@ -1,4 +1,4 @@
-import { STATUS_INFO, type ConnectionStatus } from "@/lib/connections/status";
+import { STATUS_WORDS, type ConnectionStatus } from "@/lib/connections/status";
 
 const tones = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-500/20",
@@ -10,7 +10,7 @@ const tones = {
 
 /** A connection's status as a small labelled badge. */
 export function ConnectionStatusBadge({ status }: { status: ConnectionStatus }) {
-  const info = STATUS_INFO[status];
+  const info = STATUS_WORDS[status];
   return (
     <span
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tones[info.tone]}`}

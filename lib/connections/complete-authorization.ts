@@ -1,6 +1,5 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { openSecret, sealSecret } from "@/lib/crypto/keyring";
 import { sha256 } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
@@ -13,7 +12,8 @@ import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbuc
 import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { connectionUrls } from "./connection-view";
 import { sealContext } from "./load-connection";
-import { HAS_GRANT, parseStatus } from "./status";
+import { grantedStatus, hasGrant, parseStatus } from "./status";
+import { changeStatus } from "./status/change-status";
 
 export type CallbackParams = { state?: string | null; code?: string | null; error?: string | null };
 export type Caller = { userId: string; label: string; sessionToken: string | null };
@@ -83,26 +83,22 @@ function tokenFailure(error: unknown): AppError {
 
 /** A failed attempt is recorded; an existing working grant is kept (a cancelled reconnect breaks nothing). */
 async function recordAuthorizationFailure(connection: CallbackConnection, access: OrgAccess, code: ErrorCode) {
-  const keepStatus = connection.grant && HAS_GRANT.includes(parseStatus(connection.status));
-  const status = keepStatus ? connection.status : "error";
+  const keepStatus = connection.grant && hasGrant(connection.status);
+  const status = keepStatus ? parseStatus(connection.status) : "error";
   log().warn({ connectionId: connection.id, code, status }, "connection authorization failed");
-  await db().$transaction(async (tx) => {
-    await tx.vcsConnection.update({ where: { id: connection.id }, data: { status, lastErrorCode: code, lastErrorAt: new Date() } });
-    await recordAuditEvent(tx, {
-      organizationId: connection.organizationId,
+  await db().$transaction((tx) =>
+    changeStatus(tx, connection, status, {
       actor: access.actor,
-      action: "connection.authorization_failed",
-      target: { type: "connection", id: connection.id },
-      before: { status: connection.status },
-      after: { status, error: code },
-    });
-  });
+      reason: code,
+      audit: { action: "connection.authorization_failed", before: { status: connection.status }, after: { status, error: code } },
+    }),
+  );
 }
 
 async function storeGrant(connection: CallbackConnection, access: OrgAccess, tokens: TokenSet, account: Awaited<ReturnType<typeof readAccount>>) {
   const granted = normalizeScopes(tokens.scopes);
   const missing = missingScopes(parseScopeList(connection.requiredScopes), granted);
-  const status = missing.length > 0 ? "missing_permissions" : "connected";
+  const status = grantedStatus(missing.length);
   const grant = {
     accessTokenSealed: sealSecret(tokens.accessToken, sealContext.accessToken(connection.id)),
     refreshTokenSealed: tokens.refreshToken ? sealSecret(tokens.refreshToken, sealContext.refreshToken(connection.id)) : null,
@@ -116,14 +112,13 @@ async function storeGrant(connection: CallbackConnection, access: OrgAccess, tok
   };
   await db().$transaction(async (tx) => {
     await tx.vcsGrant.upsert({ where: { connectionId: connection.id }, create: { connectionId: connection.id, ...grant }, update: grant });
-    await tx.vcsConnection.update({ where: { id: connection.id }, data: { status, lastErrorCode: null, lastErrorAt: null } });
-    await recordAuditEvent(tx, {
-      organizationId: connection.organizationId,
+    await changeStatus(tx, connection, status, {
       actor: access.actor,
-      action: "connection.authorized",
-      target: { type: "connection", id: connection.id },
-      before: { status: connection.status },
-      after: { status, account: grant.accountNickname ?? grant.accountUuid ?? "unknown", grantedScopes: granted, missingScopes: missing },
+      audit: {
+        action: "connection.authorized",
+        before: { status: connection.status },
+        after: { status, account: grant.accountNickname ?? grant.accountUuid ?? "unknown", grantedScopes: granted, missingScopes: missing },
+      },
     });
   });
   return { status, missingScopes: missing };

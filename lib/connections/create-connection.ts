@@ -13,6 +13,7 @@ import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
 import { PROFILES } from "./profiles";
 import type { CreateInput } from "./schemas";
+import { initialStatus } from "./status";
 
 /**
  * Creates a connection. Without credentials it is a draft, created first so its real
@@ -44,7 +45,7 @@ export async function createConnection(access: OrgAccess, input: CreateInput) {
           apiUrl,
           profile: input.profile,
           requiredScopes: scopes.join(" "),
-          status: credentials ? "awaiting_authorization" : "draft",
+          status: initialStatus(Boolean(credentials)),
           clientId: credentials?.clientId ?? null,
           consumerKind,
           verifiedAt: credentials ? new Date() : null,

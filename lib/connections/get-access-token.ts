@@ -8,7 +8,8 @@ import { isTransient, withRetries } from "@/lib/http/retry";
 import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
-import { changeStatus, SYSTEM } from "./change-status";
+import { changeStatus, SYSTEM } from "./status/change-status";
+import { needsReauthorization } from "./status";
 import { sealContext } from "./load-connection";
 
 // A refresh claim outlives the slowest refresh (retries included) and then lapses, so a
@@ -25,7 +26,7 @@ async function readGrant(connectionId: string) {
     omit: { clientSecretSealed: false },
   });
   if (!connection) throw new AppError("not_found", { detail: "connection" });
-  if (!connection.grant || connection.status === "needs_reauthorization") throw new AppError("needs_reauthorization");
+  if (!connection.grant || needsReauthorization(connection.status)) throw new AppError("needs_reauthorization");
   return { connection, grant: connection.grant };
 }
 
@@ -135,7 +136,7 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
 
 /** A permanent refusal: stop refreshing, and tell the admin to reconnect. */
 async function markNeedsReauthorization(snapshot: Snapshot, reason: "grant_revoked" | "consumer_secret_wrong"): Promise<AppError> {
-  await db().$transaction((tx) => changeStatus(tx, snapshot.connection, "needs_reauthorization", reason, SYSTEM));
+  await db().$transaction((tx) => changeStatus(tx, snapshot.connection, "needs_reauthorization", { reason, actor: SYSTEM }));
   log().warn({ connectionId: snapshot.connection.id, reason }, "connection needs reauthorization");
   return new AppError(reason);
 }

@@ -9,6 +9,8 @@ import { removeProject } from "@/lib/projects/remove-project";
 import { loadConnection } from "./load-connection";
 import { saveCredentials } from "./save-credentials";
 import type { UpdateInput } from "./schemas";
+import { isDraft } from "./status";
+import { changeStatus } from "./status/change-status";
 
 export async function renameConnection(access: OrgAccess, id: string, name: string) {
   requireRole(access, "admin");
@@ -36,17 +38,12 @@ export async function renameConnection(access: OrgAccess, id: string, name: stri
 export async function disconnectConnection(access: OrgAccess, id: string) {
   requireRole(access, "admin");
   const connection = await loadConnection(access, id);
-  if (connection.status === "draft") throw new AppError("invalid_state_change", { detail: "a draft has nothing to disconnect" });
+  if (isDraft(connection.status)) throw new AppError("invalid_state_change", { detail: "a draft has nothing to disconnect" });
   await db().$transaction(async (tx) => {
     await tx.vcsGrant.deleteMany({ where: { connectionId: id } });
-    await tx.vcsConnection.update({ where: { id }, data: { status: "disconnected", lastErrorCode: null, lastErrorAt: null } });
-    await recordAuditEvent(tx, {
-      organizationId: access.organization.id,
+    await changeStatus(tx, connection, "disconnected", {
       actor: access.actor,
-      action: "connection.disconnected",
-      target: { type: "connection", id },
-      before: { status: connection.status },
-      after: { status: "disconnected", tokensDeleted: Boolean(connection.grant) },
+      audit: { action: "connection.disconnected", before: { status: connection.status }, after: { status: "disconnected", tokensDeleted: Boolean(connection.grant) } },
     });
   });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ErrorCode } from "@/lib/errors/codes";
-import { changeStatus, SYSTEM } from "./change-status";
+import { isWorking } from "./status";
+import { changeStatus, SYSTEM } from "./status/change-status";
 
 type Subject = { id: string };
 
@@ -18,9 +19,8 @@ export async function recordTransientFailure(connection: Subject, code: ErrorCod
       data: { consecutiveFailures: { increment: 1 }, lastCheckedAt: new Date() },
     });
     await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "check", ok: false, latencyMs, errorCode: code } });
-    const working = current.status === "connected" || current.status === "missing_permissions";
-    if (working && current.consecutiveFailures >= env().HEALTH_FAILURE_THRESHOLD) {
-      await changeStatus(tx, current, "error", code, SYSTEM);
+    if (isWorking(current.status) && current.consecutiveFailures >= env().HEALTH_FAILURE_THRESHOLD) {
+      await changeStatus(tx, current, "error", { reason: code, actor: SYSTEM });
     }
   });
 }

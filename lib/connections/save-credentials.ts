@@ -1,7 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
@@ -10,6 +9,8 @@ import { validateServiceUrl } from "@/lib/http/service-url";
 import { verifyConsumer } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { loadConnection, sealContext } from "./load-connection";
 import type { CredentialsInput } from "./schemas";
+import { isDraft as isDraftStatus, parseStatus } from "./status";
+import { changeStatus } from "./status/change-status";
 
 /**
  * Verifies and stores a consumer's key and secret (first setup, secret rotation, or a
@@ -24,7 +25,7 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   const hostUrl = validateServiceUrl(input.hostUrl ?? connection.hostUrl, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? connection.apiUrl, "apiUrl");
   const consumer = { hostUrl, apiUrl, clientId: input.clientId, clientSecret: input.clientSecret };
-  const isDraft = connection.status === "draft";
+  const isDraft = isDraftStatus(connection.status);
 
   let kind: Awaited<ReturnType<typeof verifyConsumer>>;
   try {
@@ -41,12 +42,12 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   }
 
   const identityChanged = input.clientId !== connection.clientId || hostUrl !== connection.hostUrl || apiUrl !== connection.apiUrl;
-  const status = isDraft || identityChanged ? "awaiting_authorization" : connection.status;
+  const status = isDraft || identityChanged ? "awaiting_authorization" : parseStatus(connection.status);
   const before = { clientIdLast4: connection.clientId?.slice(-4) ?? null, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, status: connection.status };
   await db().$transaction(async (tx) => {
     if (identityChanged && connection.grant) await tx.vcsGrant.delete({ where: { connectionId: id } });
-    await tx.vcsConnection.update({
-      where: { id },
+    await changeStatus(tx, connection, status, {
+      actor: access.actor,
       data: {
         clientId: input.clientId,
         clientSecretSealed: sealSecret(input.clientSecret, sealContext.clientSecret(id)),
@@ -54,18 +55,12 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
         apiUrl,
         consumerKind: kind,
         verifiedAt: new Date(),
-        status,
-        lastErrorCode: null,
-        lastErrorAt: null,
       },
-    });
-    await recordAuditEvent(tx, {
-      organizationId: access.organization.id,
-      actor: access.actor,
-      action: isDraft ? "connection.credentials_saved" : identityChanged ? "connection.consumer_changed" : "connection.secret_rotated",
-      target: { type: "connection", id },
-      before,
-      after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: identityChanged && Boolean(connection.grant) },
+      audit: {
+        action: isDraft ? "connection.credentials_saved" : identityChanged ? "connection.consumer_changed" : "connection.secret_rotated",
+        before,
+        after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: identityChanged && Boolean(connection.grant) },
+      },
     });
   });
   log().info({ connectionId: id, consumerKind: kind, status, tokensCleared: identityChanged && Boolean(connection.grant) }, "consumer credentials saved");

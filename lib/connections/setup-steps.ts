@@ -8,7 +8,7 @@ import { SCOPES, scopeLabel } from "@/lib/vcs/bitbucket-cloud/scopes";
 import type { ConnectionView } from "./connection-view";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { PROFILES, type ProfileId } from "./profiles";
-import type { ConnectionStatus } from "./status";
+import { isDraft, isSettingUp, isWorking, type ConnectionStatus } from "./status";
 import type { Failure } from "@/lib/errors/to-failure";
 
 type StepView = Pick<ConnectionView, "status" | "clientIdLast4" | "account" | "grantedScopes">;
@@ -21,14 +21,14 @@ export type SetupStep = 1 | 2 | 3 | 4;
  * waiting for Connect, or a first Connect that failed (an error with no grant behind it).
  */
 export function isInSetup(view: StepView): boolean {
-  if (view.status === "draft" || view.status === "awaiting_authorization") return true;
+  if (isSettingUp(view.status)) return true;
   return view.status === "error" && !view.account && view.grantedScopes.length === 0;
 }
 
 /** The step a connection in setup should continue at; null once it has been authorized. */
 export function currentStep(view: StepView): SetupStep | null {
   if (!isInSetup(view)) return null;
-  if (view.status === "draft") return view.clientIdLast4 ? 3 : 2;
+  if (isDraft(view.status)) return view.clientIdLast4 ? 3 : 2;
   return 4;
 }
 
@@ -127,7 +127,7 @@ export type ConnectResult =
 export function parseConnectResult(value: string | string[] | undefined): ConnectResult | null {
   const result = Array.isArray(value) ? value[0] : value;
   if (!result) return null;
-  if (result === "connected" || result === "missing_permissions") return { kind: "status", status: result };
+  if (isWorking(result)) return { kind: "status", status: result as Extract<ConnectionStatus, "connected" | "missing_permissions"> };
   if (Object.hasOwn(errorCatalog, result)) return { kind: "error", code: result as ErrorCode };
   return null;
 }

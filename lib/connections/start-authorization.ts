@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { authorizeUrl } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { connectionUrls } from "./connection-view";
 import { loadConnection } from "./load-connection";
-import { CAN_CONNECT, parseStatus } from "./status";
+import { canConnect } from "./status";
 
 export const AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export const AUTHORIZATION_TTL_MS = 10 * 60 * 1000;
 export async function startAuthorization(access: OrgAccess, id: string, sessionToken: string): Promise<string> {
   requireRole(access, "admin");
   const connection = await loadConnection(access, id);
-  if (!connection.clientId || !CAN_CONNECT.includes(parseStatus(connection.status))) {
+  if (!connection.clientId || !canConnect(connection.status)) {
     throw new AppError("invalid_state_change", { detail: "save and verify the key and secret first" });
   }
   const state = randomToken(32);

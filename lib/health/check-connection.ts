@@ -1,5 +1,6 @@
 import "server-only";
-import { changeStatus, SYSTEM } from "@/lib/connections/change-status";
+import { grantedStatus } from "@/lib/connections/status";
+import { changeStatus, SYSTEM } from "@/lib/connections/status/change-status";
 import { recordTransientFailure } from "@/lib/connections/record-failure";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { db } from "@/lib/db";
@@ -35,7 +36,7 @@ export async function checkConnection(connectionId: string): Promise<CheckResult
         await tx.vcsConnection.update({ where: { id: connectionId }, data: { lastCheckedAt: new Date() } });
         // A token Bitbucket rejects even after a refresh is as good as revoked.
         const current = await tx.vcsConnection.findUniqueOrThrow({ where: { id: connectionId } });
-        if (code === "bitbucket_token_rejected") await changeStatus(tx, current, "needs_reauthorization", "grant_revoked", SYSTEM);
+        if (code === "bitbucket_token_rejected") await changeStatus(tx, current, "needs_reauthorization", { reason: "grant_revoked", actor: SYSTEM });
       });
     }
     return { ok: false, latencyMs, errorCode: code };
@@ -50,8 +51,8 @@ export async function checkConnection(connectionId: string): Promise<CheckResult
       data: { lastCheckedAt: now, lastSuccessAt: now, consecutiveFailures: 0 },
     });
     if (current.status === "error") {
-      const healthy = missingScopes(parseScopeList(current.requiredScopes), granted).length > 0 ? "missing_permissions" : "connected";
-      await changeStatus(tx, current, healthy, null, SYSTEM);
+      const healthy = grantedStatus(missingScopes(parseScopeList(current.requiredScopes), granted).length);
+      await changeStatus(tx, current, healthy, { actor: SYSTEM });
     }
   });
   return { ok: true, latencyMs, errorCode: null };

@@ -1,5 +1,5 @@
 import "server-only";
-import { STATUS_INFO, parseStatus } from "@/lib/connections/status";
+import { STATUS_WORDS, parseStatus } from "@/lib/connections/status";
 import { db } from "@/lib/db";
 import { uptimeByConnection } from "./uptime";
 
@@ -23,8 +23,8 @@ export async function organizationStatus(organizationId: string) {
       name: c.name,
       provider: PROVIDER_NAMES[c.provider] ?? c.provider,
       status,
-      statusLabel: STATUS_INFO[status].label,
-      tone: STATUS_INFO[status].tone,
+      statusLabel: STATUS_WORDS[status].label,
+      tone: STATUS_WORDS[status].tone,
       lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
       lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,
       uptime: uptime.get(c.id) ?? { day: null, week: null },

@@ -2,6 +2,7 @@ import "server-only";
 import { randomToken } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { SWEEPABLE_STATUSES } from "@/lib/connections/status";
 import { log } from "@/lib/log";
 import { checkConnection } from "./check-connection";
 import { acquireLease, completeLease } from "./lease";
@@ -9,7 +10,6 @@ import { acquireLease, completeLease } from "./lease";
 export const SWEEP_LEASE = "health-sweep";
 // Statuses worth checking: working ones, and `error`, which recovers on its own. A
 // connection that needs reauthorization is not refreshed again until someone reconnects.
-const CHECKED = ["connected", "missing_permissions", "error"];
 
 /**
  * Checks every connection that has a grant, one process at a time (a lease), and drops
@@ -20,7 +20,7 @@ export async function runSweep(holder = randomToken(9)) {
   const leaseMs = config.HEALTH_SWEEP_INTERVAL_SECONDS * 1000;
   if (!(await acquireLease(SWEEP_LEASE, holder, leaseMs))) return { ran: false as const };
   const started = Date.now();
-  const connections = await db().vcsConnection.findMany({ where: { status: { in: CHECKED }, grant: { isNot: null } }, select: { id: true } });
+  const connections = await db().vcsConnection.findMany({ where: { status: { in: SWEEPABLE_STATUSES }, grant: { isNot: null } }, select: { id: true } });
   const results = [];
   for (const { id } of connections) {
     // A sweep longer than the interval keeps its lease, so no second sweep overlaps it;

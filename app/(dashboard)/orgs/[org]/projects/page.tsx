@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { parseHookStatus, WebhookStatusBadge } from "@/components/webhook-status";
 import { listConnections } from "@/lib/connections/read-connections";
-import { parseStatus } from "@/lib/connections/status";
+import { isUsableForProjects, parseStatus } from "@/lib/connections/status";
 import { listProjects } from "@/lib/projects/read-projects";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
@@ -19,7 +19,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ org: 
   const slug = access.organization.slug;
   const canManage = canManageConnections(access.role);
   const [projects, connections] = await Promise.all([listProjects(access), listConnections(access)]);
-  const connected = connections.some((connection) => connection.status === "connected" || connection.status === "missing_permissions");
+  const connected = connections.some((connection) => isUsableForProjects(connection.status));
 
   const addLink = canManage ? (
     <Link href={`/orgs/${slug}/projects/new`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">

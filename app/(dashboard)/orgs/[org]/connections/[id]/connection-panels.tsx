@@ -7,21 +7,11 @@ import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { UserAvatar } from "@/components/user-avatar";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import { permissionChecklist, profileLabel } from "@/lib/connections/setup-steps";
-import { HAS_GRANT, type ConnectionStatus } from "@/lib/connections/status";
+import { hasGrant, STATUS_WORDS } from "@/lib/connections/status";
 import { card, primaryButton } from "@/components/styles";
 
 
 type Problem = { code: string; message: string; hint: string };
-
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
-  draft: "Setup has started; the consumer's key and secret are not verified yet.",
-  awaiting_authorization: "The key and secret are verified. Nobody has chosen Connect and granted access on Bitbucket yet.",
-  connected: "Authorized on Bitbucket with every permission this connection needs.",
-  missing_permissions: "Authorized on Bitbucket, but the consumer lacks permissions this connection needs (see Permissions).",
-  error: "The last attempt failed; see below.",
-  needs_reauthorization: "Bitbucket no longer accepts the stored authorization. Reconnect to authorize again.",
-  disconnected: "The tokens were deleted. The key, secret and URLs are kept, so Reconnect needs nothing re-entered.",
-};
 
 /** The link that starts Connect: a plain GET to the app's connect route, which redirects to Bitbucket. */
 export function ConnectLink({ href, children }: { href: string; children: ReactNode }) {
@@ -163,10 +153,10 @@ export function ConnectFailure({ view, problem, canManage }: { view: ConnectionV
     <div role="alert" data-testid="connect-error" className="mb-6 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900 sm:p-5">
       <p className="font-semibold">{problem.message}</p>
       <p className="mt-1">{problem.hint}</p>
-      {HAS_GRANT.includes(view.status) ? <p className="mt-1">The existing authorization is unchanged.</p> : null}
+      {hasGrant(view.status) ? <p className="mt-1">The existing authorization is unchanged.</p> : null}
       {canManage ? (
         <div className="mt-3">
-          <ConnectLink href={view.connectUrl}>{HAS_GRANT.includes(view.status) ? "Reconnect" : "Connect"}</ConnectLink>
+          <ConnectLink href={view.connectUrl}>{hasGrant(view.status) ? "Reconnect" : "Connect"}</ConnectLink>
         </div>
       ) : null}
     </div>
@@ -190,7 +180,7 @@ export function ConnectionOverview({ view, showCallback }: { view: ConnectionVie
         </h2>
         <div className="mt-2 space-y-2 text-sm">
           <ConnectionStatusBadge status={view.status} />
-          <p className="text-slate-700">{STATUS_TEXT[view.status]}</p>
+          <p className="text-slate-700">{STATUS_WORDS[view.status].detail}</p>
           {view.lastError ? (
             <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900" data-testid="last-error">
               <p className="font-medium">{view.lastError.message}</p>

@@ -7,7 +7,7 @@ import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { LocalTime } from "@/components/local-time";
 import { Notice } from "@/components/notice";
 import { formatLatency, ResultBadge } from "@/components/result-badge";
-import { HAS_GRANT, type ConnectionStatus } from "@/lib/connections/status";
+import { hasGrant, isDisconnected, needsReauthorization, STATUS_WORDS } from "@/lib/connections/status";
 import type { ConnectionHealth } from "@/lib/health/connection-health";
 import { testConnectionAction } from "./actions";
 import { HealthTimeline, reasonText, RecentAudit } from "./health-timeline";
@@ -15,16 +15,6 @@ import { card, primaryButton, secondaryButton } from "@/components/styles";
 
 const POLL_MS = 4_000;
 
-
-const SUMMARY: Record<ConnectionStatus, string> = {
-  draft: "Not set up yet: nothing is checked.",
-  awaiting_authorization: "Not authorized yet: checks start once someone chooses Connect and grants access.",
-  connected: "Working: Bitbucket accepts the token and answers the checks.",
-  missing_permissions: "Working, but the grant lacks permissions this connection needs (see Permissions).",
-  error: "Checks keep failing.",
-  needs_reauthorization: "Bitbucket no longer accepts this connection's authorization.",
-  disconnected: "Disconnected: this app holds no tokens, so nothing is checked.",
-};
 
 /** What the server-rendered rest of the page depends on; when a poll sees it change, the page is rendered again. */
 const signature = (connection: ConnectionHealth["connection"]) => `${connection.status}|${connection.lastError?.code ?? ""}`;
@@ -133,7 +123,7 @@ export function HealthPanel({
 
   const hasToken = connection.expiresAt !== null;
   // A grant can outlive a working status (Error keeps it), so Reconnect follows the token.
-  const reconnect = hasToken || HAS_GRANT.includes(connection.status);
+  const reconnect = hasToken || hasGrant(connection.status);
   const lastCheck = health.lastCheck;
   const tested = test.data;
 
@@ -155,7 +145,7 @@ export function HealthPanel({
             <span data-testid="health-status">
               <ConnectionStatusBadge status={connection.status} />
             </span>
-            <p className="text-sm text-slate-700">{SUMMARY[connection.status]}</p>
+            <p className="text-sm text-slate-700">{STATUS_WORDS[connection.status].summary}</p>
           </div>
 
           {connection.lastError ? (
@@ -237,11 +227,11 @@ export function HealthPanel({
                     {test.isPending ? "Testing…" : "Test now"}
                   </button>
                 ) : null}
-                <a href={connection.connectUrl} className={hasToken && connection.status !== "needs_reauthorization" ? secondaryButton : primaryButton}>
+                <a href={connection.connectUrl} className={hasToken && !needsReauthorization(connection.status) ? secondaryButton : primaryButton}>
                   {reconnect ? "Reconnect" : "Connect"}
                 </a>
                 <JumpLink target={manageAnchors.credentials}>Rotate secret</JumpLink>
-                {manageAnchors.disconnect && connection.status !== "disconnected" ? <JumpLink target={manageAnchors.disconnect}>Disconnect</JumpLink> : null}
+                {manageAnchors.disconnect && !isDisconnected(connection.status) ? <JumpLink target={manageAnchors.disconnect}>Disconnect</JumpLink> : null}
               </div>
               <div className="mt-3 empty:hidden">
                 {tested?.ok === true ? (

@@ -15,7 +15,7 @@ import {
   profileLabel,
   stepState,
 } from "@/lib/connections/setup-steps";
-import { HAS_GRANT } from "@/lib/connections/status";
+import { hasGrant, isDisconnected } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
@@ -134,7 +134,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
     );
   }
 
-  const hasGrant = HAS_GRANT.includes(view.status);
+  const granted = hasGrant(view.status);
   const health = step === null ? await connectionHealth(access, id) : null;
   const deliveries = step === null ? await listConnectionDeliveries(access, id) : [];
   return (
@@ -156,7 +156,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           initial={health}
           renderedAt={Date.now()}
           canManage={canManage}
-          manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: view.status !== "disconnected" ? manageCardId("Disconnect") : null }}
+          manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: !isDisconnected(view.status) ? manageCardId("Disconnect") : null }}
         />
       ) : null}
       {health ? (
@@ -172,14 +172,14 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           </h2>
           <div className="grid gap-4 md:grid-cols-2">
             <ManageCard
-              title={hasGrant ? "Reconnect" : "Connect"}
+              title={granted ? "Reconnect" : "Connect"}
               description={
-                hasGrant
+                granted
                   ? "Authorize again on Bitbucket, for example after ticking more permissions on the consumer. The current grant stays until the new one succeeds."
                   : "Authorize on Bitbucket with the saved key and secret."
               }
             >
-              <ConnectLink href={view.connectUrl}>{hasGrant ? "Reconnect" : "Connect"}</ConnectLink>
+              <ConnectLink href={view.connectUrl}>{granted ? "Reconnect" : "Connect"}</ConnectLink>
             </ManageCard>
             <ManageCard title="Name" description="How this connection is listed in this organization.">
               <RenameForm target={target} name={view.name} />
@@ -192,7 +192,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
                 <CredentialsForm target={target} current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }} />
               </ManageCard>
             </div>
-            {view.status !== "disconnected" ? (
+            {!isDisconnected(view.status) ? (
               <ManageCard
                 title="Disconnect"
                 description="Deletes the tokens this app holds. The key, secret and URLs stay, so Reconnect needs nothing re-entered. The Bitbucket account still lists the app among its authorizations until someone revokes it there."

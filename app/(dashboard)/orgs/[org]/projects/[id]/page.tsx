@@ -6,7 +6,7 @@ import { CopyField } from "@/components/copy-button";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { parseHookStatus, WebhookStatusBadge } from "@/components/webhook-status";
-import { parseStatus, STATUS_INFO } from "@/lib/connections/status";
+import { parseStatus, STATUS_WORDS } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
@@ -113,7 +113,7 @@ export default async function ProjectPage({ params }: Props) {
             </p>
             {connectionStatus !== "connected" ? (
               <p className="mt-2 text-sm text-slate-600">
-                {STATUS_INFO[connectionStatus].label}: changes to the webhook need a working connection. Deliveries keep arriving as long as
+                {STATUS_WORDS[connectionStatus].label}: changes to the webhook need a working connection. Deliveries keep arriving as long as
                 the webhook exists on Bitbucket.
               </p>
             ) : null}

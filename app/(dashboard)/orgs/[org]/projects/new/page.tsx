@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
-import { STATUS_INFO } from "@/lib/connections/status";
+import { isUsableForProjects, STATUS_WORDS } from "@/lib/connections/status";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { AddProjectsForm } from "./add-projects-form";
@@ -11,7 +11,6 @@ import { AddProjectsForm } from "./add-projects-form";
 export const metadata = { title: "Add projects" };
 
 /** Connections that hold a working grant; one missing permissions can still browse, and adding names what to tick. */
-const USABLE = new Set(["connected", "missing_permissions"]);
 
 export default async function AddProjectsPage({ params }: { params: Promise<{ org: string }> }) {
   const access = await requireOrgAccess((await params).org);
@@ -45,8 +44,8 @@ export default async function AddProjectsPage({ params }: { params: Promise<{ or
   }
 
   const connections = (await listConnections(access))
-    .filter((connection) => USABLE.has(connection.status))
-    .map((connection) => ({ id: connection.id, name: connection.name, statusLabel: STATUS_INFO[connection.status].label }));
+    .filter((connection) => isUsableForProjects(connection.status))
+    .map((connection) => ({ id: connection.id, name: connection.name, statusLabel: STATUS_WORDS[connection.status].label }));
 
   return (
     <>

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Actor } from "@/lib/access/actor";
+import { recordAuditEvent, type AuditInput, type Transaction } from "@/lib/audit/record-audit-event";
+import type { ErrorCode } from "@/lib/errors/codes";
+import type { ConnectionStatus } from "./index";
+
+type Subject = { id: string; organizationId: string; status: string };
+
+type Change = {
+  actor: Actor;
+  /** Why, for a failure; null clears the connection's last error. */
+  reason?: ErrorCode | null;
+  /** Other columns written in the same update (new credentials, for example). */
+  data?: { clientId?: string; clientSecretSealed?: string; hostUrl?: string; apiUrl?: string; consumerKind?: string; verifiedAt?: Date };
+  /** The use case's own audit entry, recorded even when the status stays; without one, a change is audited as `connection.status_changed`. */
+  audit?: Pick<AuditInput, "action" | "before" | "after">;
+};
+
+/**
+ * The one way a connection's status changes. Writes the status with its reason and records
+ * the change in the audit log; a change the system made (a check, a refused refresh) is
+ * also recorded in the health timeline. Without a use case's own audit entry or other columns, moving to the
+ * status a connection already has does nothing.
+ */
+export async function changeStatus(tx: Transaction, connection: Subject, to: ConnectionStatus, change: Change) {
+  const reason = change.reason ?? null;
+  const changed = connection.status !== to;
+  if (!changed && !change.audit && !change.data) return;
+  const now = new Date();
+  await tx.vcsConnection.update({
+    where: { id: connection.id },
+    data: { ...change.data, status: to, lastErrorCode: reason, lastErrorAt: reason ? now : null },
+  });
+  // The health timeline shows what the system noticed; what people did is in the audit log.
+  if (changed && change.actor.type === "system") {
+    await tx.healthEvent.create({
+      data: { connectionId: connection.id, kind: "status", ok: reason === null, errorCode: reason, fromStatus: connection.status, toStatus: to, createdAt: now },
+    });
+  }
+  const audit = change.audit ?? (changed ? { action: "connection.status_changed", before: { status: connection.status }, after: { status: to, reason } } : null);
+  if (!audit) return;
+  await recordAuditEvent(tx, { organizationId: connection.organizationId, actor: change.actor, target: { type: "connection", id: connection.id }, ...audit });
+}
+
+export const SYSTEM: Actor = { type: "system", label: "system" };

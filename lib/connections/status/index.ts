@@ -1,0 +1,114 @@
+/**
+ * Connection status: the one home for which statuses exist, what each allows, and the words
+ * people see for each. Pure (shared by server and client); the one function that changes a
+ * status is `changeStatus` in ./change-status.
+ */
+export const CONNECTION_STATUSES = [
+  "draft",
+  "awaiting_authorization",
+  "connected",
+  "missing_permissions",
+  "error",
+  "needs_reauthorization",
+  "disconnected",
+] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export type StatusTone = "neutral" | "progress" | "good" | "warning" | "bad";
+
+type StatusWords = {
+  /** The badge text. */
+  label: string;
+  tone: StatusTone;
+  /** One line on the health panel: is it working? */
+  summary: string;
+  /** What the status means for setup, on the connection page. */
+  detail: string;
+  /** What an admin does about it, when there is something to do. */
+  fix: string | null;
+};
+
+export const STATUS_WORDS: Record<ConnectionStatus, StatusWords> = {
+  draft: {
+    label: "Draft",
+    tone: "neutral",
+    summary: "Not set up yet: nothing is checked.",
+    detail: "Setup has started; the consumer's key and secret are not verified yet.",
+    fix: "Enter the consumer's key and secret.",
+  },
+  awaiting_authorization: {
+    label: "Awaiting authorization",
+    tone: "progress",
+    summary: "Not authorized yet: checks start once someone chooses Connect and grants access.",
+    detail: "The key and secret are verified. Nobody has chosen Connect and granted access on Bitbucket yet.",
+    fix: "Choose Connect and grant access on Bitbucket.",
+  },
+  connected: {
+    label: "Connected",
+    tone: "good",
+    summary: "Working: Bitbucket accepts the token and answers the checks.",
+    detail: "Authorized on Bitbucket with every permission this connection needs.",
+    fix: null,
+  },
+  missing_permissions: {
+    label: "Connected, missing permissions",
+    tone: "warning",
+    summary: "Working, but the grant lacks permissions this connection needs (see Permissions).",
+    detail: "Authorized on Bitbucket, but the consumer lacks permissions this connection needs (see Permissions).",
+    fix: "Tick the missing permissions on the consumer in Bitbucket, then Reconnect.",
+  },
+  error: {
+    label: "Error",
+    tone: "bad",
+    summary: "Checks keep failing.",
+    detail: "The last attempt failed; see below.",
+    fix: "Follow the hint under the error, then Connect again.",
+  },
+  needs_reauthorization: {
+    label: "Needs reauthorization",
+    tone: "bad",
+    summary: "Bitbucket no longer accepts this connection's authorization.",
+    detail: "Bitbucket no longer accepts the stored authorization. Reconnect to authorize again.",
+    fix: "Reconnect to authorize again.",
+  },
+  disconnected: {
+    label: "Disconnected",
+    tone: "neutral",
+    summary: "Disconnected: this app holds no tokens, so nothing is checked.",
+    detail: "The tokens were deleted. The key, secret and URLs are kept, so Reconnect needs nothing re-entered.",
+    fix: "Reconnect to authorize again.",
+  },
+};
+
+export function parseStatus(value: string): ConnectionStatus {
+  return (CONNECTION_STATUSES as readonly string[]).includes(value) ? (value as ConnectionStatus) : "error";
+}
+
+const statusSet = (...statuses: ConnectionStatus[]) => new Set<string>(statuses);
+
+/** Saved, verified credentials: Connect may start. */
+const CAN_CONNECT = statusSet("awaiting_authorization", "connected", "missing_permissions", "error", "needs_reauthorization", "disconnected");
+/** A grant (tokens) exists. */
+const HAS_GRANT = statusSet("connected", "missing_permissions", "needs_reauthorization");
+/** Authorized and accepted by Bitbucket: repositories can be browsed and added. */
+const WORKING = statusSet("connected", "missing_permissions");
+/** The health sweep checks these (a failing one recovers when a check passes). */
+const SWEEPABLE = statusSet("connected", "missing_permissions", "error");
+
+export const SWEEPABLE_STATUSES = [...SWEEPABLE] as ConnectionStatus[];
+
+export const canConnect = (status: string) => CAN_CONNECT.has(status);
+export const hasGrant = (status: string) => HAS_GRANT.has(status);
+export const isUsableForProjects = (status: string) => WORKING.has(status);
+/** Transient failures past the threshold turn only a working connection into `error`. */
+export const isWorking = (status: string) => WORKING.has(status);
+export const isSweepable = (status: string) => SWEEPABLE.has(status);
+export const isDraft = (status: string) => status === "draft";
+export const isDisconnected = (status: string) => status === "disconnected";
+export const needsReauthorization = (status: string) => status === "needs_reauthorization";
+/** Setup still has steps to show: the key and secret, or the first Connect. */
+export const isSettingUp = (status: string) => status === "draft" || status === "awaiting_authorization";
+/** The status a new connection starts in. */
+export const initialStatus = (hasCredentials: boolean): ConnectionStatus => (hasCredentials ? "awaiting_authorization" : "draft");
+/** After a successful grant: all required scopes, or some missing. */
+export const grantedStatus = (missingScopeCount: number): ConnectionStatus => (missingScopeCount > 0 ? "missing_permissions" : "connected");
