@@ -1,17 +1,18 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
-import { openSecret, sealSecret } from "@/lib/crypto/keyring";
+import { resolveUserAccess, requireRole } from "@/lib/access/resolve-access";
+import { sealSecret } from "@/lib/crypto/keyring";
 import { sha256 } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { log } from "@/lib/log";
-import { hasRole, parseOrgRole } from "@/lib/orgs/roles";
 import { exchangeCode, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
+import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { connectionUrls } from "./connection-view";
-import { sealContext } from "./load-connection";
+import { consumerCredentials, sealContext } from "./load-connection";
 import { grantedStatus, hasGrant, parseStatus } from "./status";
 import { changeStatus } from "./status/change-status";
 
@@ -46,16 +47,15 @@ async function loadForCallback(connectionId: string, caller: Caller) {
     omit: { clientSecretSealed: false },
   });
   if (!connection?.clientId || !connection.clientSecretSealed) throw new AppError("state_invalid");
-  // The admin may have lost the role since pressing Connect.
-  const membership = await db().membership.findUnique({
-    where: { organizationId_userId: { organizationId: connection.organizationId, userId: caller.userId } },
-  });
-  if (!membership || !hasRole(parseOrgRole(membership.role), "admin")) throw new AppError("forbidden");
-  const access: OrgAccess = {
-    organization: connection.organization,
-    role: parseOrgRole(membership.role),
-    actor: { type: "user", userId: caller.userId, label: caller.label },
-  };
+  // The admin may have lost the role (or the membership) since pressing Connect.
+  let access: OrgAccess;
+  try {
+    access = await resolveUserAccess({ id: caller.userId, name: caller.label, email: null }, connection.organization.slug);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") throw new AppError("forbidden");
+    throw error;
+  }
+  requireRole(access, "admin");
   return { connection, access };
 }
 
@@ -73,11 +73,7 @@ type CallbackConnection = Awaited<ReturnType<typeof loadForCallback>>["connectio
 
 function tokenFailure(error: unknown): AppError {
   if (isAppError(error)) return error;
-  if (error instanceof TokenEndpointError) {
-    if (error.error === "invalid_grant") return new AppError("authorization_code_invalid");
-    if (error.error === "unauthorized_client" || error.error === "invalid_client") return new AppError("consumer_secret_wrong");
-    return new AppError("authorization_failed", { detail: error.error });
-  }
+  if (error instanceof TokenEndpointError) return tokenEndpointFailure(error, "authorization_code");
   throw error;
 }
 
@@ -140,11 +136,7 @@ export async function completeAuthorization(connectionId: string, params: Callba
   if (params.error) await fail(params.error === "access_denied" ? "consent_cancelled" : "authorization_failed");
   if (!params.code) await fail("authorization_failed");
 
-  const consumer = {
-    hostUrl: connection.hostUrl,
-    clientId: connection.clientId!,
-    clientSecret: openSecret(connection.clientSecretSealed!, sealContext.clientSecret(connection.id)),
-  };
+  const consumer = consumerCredentials(connection);
   const { callbackUrl } = connectionUrls(connection.organization.slug, connection.id);
   let tokens: TokenSet;
   let account: Awaited<ReturnType<typeof readAccount>>;
@@ -158,4 +150,13 @@ export async function completeAuthorization(connectionId: string, params: Callba
   const outcome = await storeGrant(connection, access, tokens, account);
   log().info({ connectionId: connection.id, status: outcome.status, missingScopes: outcome.missingScopes, expiresAt: tokens.expiresAt }, "connection authorized");
   return { orgSlug: connection.organization.slug, connectionId: connection.id, ...outcome };
+}
+
+/**
+ * Where the callback sends the admin: the connection's page with `?result=`, or null
+ * when the connection no longer exists.
+ */
+export async function connectionResultPath(connectionId: string, result: string): Promise<string | null> {
+  const connection = await db().vcsConnection.findUnique({ where: { id: connectionId }, select: { organization: { select: { slug: true } } } });
+  return connection ? `/orgs/${connection.organization.slug}/connections/${connectionId}?result=${result}` : null;
 }

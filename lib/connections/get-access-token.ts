@@ -8,9 +8,10 @@ import { isTransient, withRetries } from "@/lib/http/retry";
 import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
+import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { changeStatus, SYSTEM } from "./status/change-status";
 import { needsReauthorization } from "./status";
-import { sealContext } from "./load-connection";
+import { consumerCredentials, sealContext } from "./load-connection";
 
 // A refresh claim outlives the slowest refresh (retries included) and then lapses, so a
 // crashed process cannot block a connection for long.
@@ -89,11 +90,7 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
     await db().vcsGrant.update({ where: { connectionId: connection.id }, data: release });
     throw await markNeedsReauthorization(snapshot, "grant_revoked");
   }
-  const consumer = {
-    hostUrl: connection.hostUrl,
-    clientId: connection.clientId!,
-    clientSecret: openSecret(connection.clientSecretSealed!, sealContext.clientSecret(connection.id)),
-  };
+  const consumer = consumerCredentials(connection);
   const started = Date.now();
   let tokens: TokenSet;
   try {
@@ -106,11 +103,9 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
       await db().healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: false, latencyMs: Date.now() - started, errorCode: (error as AppError).code } });
       throw error;
     }
-    // Bitbucket answered `invalid_request` for a bad refresh token before May 2026.
-    const revoked = error instanceof TokenEndpointError && ["invalid_grant", "invalid_request"].includes(error.error);
-    const secretWrong = error instanceof TokenEndpointError && ["unauthorized_client", "invalid_client"].includes(error.error);
-    if (revoked || secretWrong) throw await markNeedsReauthorization(snapshot, secretWrong ? "consumer_secret_wrong" : "grant_revoked");
-    throw isAppError(error) ? error : new AppError("bitbucket_unexpected_response", { cause: error });
+    const failure = error instanceof TokenEndpointError ? tokenEndpointFailure(error, "refresh_token") : null;
+    if (failure?.code === "grant_revoked" || failure?.code === "consumer_secret_wrong") throw await markNeedsReauthorization(snapshot, failure.code);
+    throw failure ?? (isAppError(error) ? error : new AppError("bitbucket_unexpected_response", { cause: error }));
   }
 
   await db().$transaction(async (tx) => {

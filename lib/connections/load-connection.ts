@@ -1,5 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
+import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -20,3 +21,15 @@ export const sealContext = {
   accessToken: (connectionId: string) => `vcs_grant.access_token:${connectionId}`,
   refreshToken: (connectionId: string) => `vcs_grant.refresh_token:${connectionId}`,
 };
+
+type SealedConsumer = { id: string; hostUrl: string; clientId: string | null; clientSecretSealed: string | null };
+
+/** The consumer's credentials for the token endpoint, the secret opened from its sealed column. */
+export function consumerCredentials(connection: SealedConsumer) {
+  if (!connection.clientId || !connection.clientSecretSealed) throw new AppError("invalid_state_change", { detail: "the connection has no verified key and secret" });
+  return {
+    hostUrl: connection.hostUrl,
+    clientId: connection.clientId,
+    clientSecret: openSecret(connection.clientSecretSealed, sealContext.clientSecret(connection.id)),
+  };
+}

@@ -5,7 +5,6 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
-import { removeProject } from "@/lib/projects/remove-project";
 import { loadConnection } from "./load-connection";
 import { saveCredentials } from "./save-credentials";
 import type { UpdateInput } from "./schemas";
@@ -46,39 +45,6 @@ export async function disconnectConnection(access: OrgAccess, id: string) {
       audit: { action: "connection.disconnected", before: { status: connection.status }, after: { status: "disconnected", tokensDeleted: Boolean(connection.grant) } },
     });
   });
-}
-
-/**
- * Deletes a connection. While projects use it, that takes the admin's confirmation
- * (`removeProjects`): their hooks on Bitbucket are removed where Bitbucket still lets
- * us, then the projects. Returns the repositories whose hooks could not be removed.
- */
-export async function deleteConnection(access: OrgAccess, id: string, options: { removeProjects?: boolean } = {}) {
-  requireRole(access, "admin");
-  const connection = await loadConnection(access, id);
-  const projects = await db().project.findMany({ where: { connectionId: id }, select: { id: true, fullName: true } });
-  if (projects.length > 0 && !options.removeProjects) {
-    throw new AppError("connection_in_use", { detail: `${projects.length} project${projects.length === 1 ? "" : "s"}` });
-  }
-  const hooksLeft: string[] = [];
-  for (const project of projects) {
-    const { hookRemoved } = await removeProject(access, project.id, { force: true });
-    if (!hookRemoved) hooksLeft.push(project.fullName);
-  }
-  await db().$transaction(async (tx) => {
-    // A project added meanwhile would be deleted unconfirmed, its hook left behind: refuse instead.
-    if ((await tx.project.count({ where: { connectionId: id } })) > 0) throw new AppError("connection_in_use", { detail: "a project was just added" });
-    await tx.vcsConnection.delete({ where: { id } });
-    await recordAuditEvent(tx, {
-      organizationId: access.organization.id,
-      actor: access.actor,
-      action: "connection.deleted",
-      target: { type: "connection", id },
-      before: { name: connection.name, status: connection.status },
-      after: { projectsRemoved: projects.length, hooksLeft },
-    });
-  });
-  return { projectsRemoved: projects.length, hooksLeft };
 }
 
 /** One entry point for edits from the page or the API: rename, and/or new credentials (always with the secret). */

@@ -4,7 +4,7 @@ import { POST as receive } from "@/app/api/webhooks/bitbucket/[hookId]/route";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import { connectedConnection } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";
-import { deleteConnection } from "@/lib/connections/manage-connection";
+import { deleteConnection } from "@/lib/workflows/delete-connection";
 import { addProjects } from "./add-projects";
 import { browseRepositories, browseWorkspaces } from "./browse";
 import { listDeliveries } from "./read-projects";

@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentSessionToken, currentUser } from "@/lib/auth/session";
-import { completeAuthorization } from "@/lib/connections/complete-authorization";
-import { db } from "@/lib/db";
+import { completeAuthorization, connectionResultPath } from "@/lib/connections/complete-authorization";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { toFailure } from "@/lib/errors/to-failure";
@@ -16,9 +15,8 @@ function callbackErrorPage(error: { message: string; hint: string }, status: num
 const UNTIED = new Set(["state_invalid", "forbidden"]);
 
 async function connectionPage(id: string, result: string, base: URL): Promise<Response | null> {
-  const connection = await db().vcsConnection.findUnique({ where: { id }, select: { organization: { select: { slug: true } } } });
-  if (!connection) return null;
-  return NextResponse.redirect(new URL(`/orgs/${connection.organization.slug}/connections/${id}?result=${result}`, base), 303);
+  const path = await connectionResultPath(id, result);
+  return path ? NextResponse.redirect(new URL(path, base), 303) : null;
 }
 
 /** Bitbucket sends the admin back here after Grant access or Cancel. */

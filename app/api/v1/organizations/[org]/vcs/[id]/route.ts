@@ -1,6 +1,7 @@
 import { apiRoute, parseJsonBody } from "@/lib/api/api-route";
 import { updateConnectionBody } from "@/lib/api/schemas";
-import { deleteConnection, updateConnection } from "@/lib/connections/manage-connection";
+import { updateConnection } from "@/lib/connections/manage-connection";
+import { deleteConnection } from "@/lib/workflows/delete-connection";
 import { getConnection } from "@/lib/connections/read-connections";
 
 type Params = { org: string; id: string };
