@@ -1,16 +1,4 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
-import type { Failure } from "@/lib/errors/to-failure";
-
-/** The message a failure gives for one field: a zod issue on it, or an error that names it. */
-export function fieldError(failure: Failure | undefined, field: string): string | undefined {
-  if (!failure) return undefined;
-  return failure.fields?.[field] ?? (failure.field === field ? failure.message : undefined);
-}
-
-/** True when the failure is shown next to none of the form's fields, so the form shows it as a whole. */
-export function isFormLevel(failure: Failure | undefined, fields: string[]): failure is Failure {
-  return Boolean(failure) && !fields.some((field) => fieldError(failure, field));
-}
 
 type FieldFrame = { id: string; label: string; error?: string; description?: ReactNode };
 

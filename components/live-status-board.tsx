@@ -1,5 +1,6 @@
 "use client";
 
+import { getData } from "@/components/get-data";
 import { useQuery } from "@tanstack/react-query";
 import { StatusBoard, type StatusRow } from "./status-board";
 import { LocalTime } from "./local-time";
@@ -10,11 +11,7 @@ const POLL_MS = 5_000;
 export function LiveStatusBoard({ endpoint, initial }: { endpoint: string; initial: StatusRow[] }) {
   const query = useQuery({
     queryKey: ["status", endpoint],
-    queryFn: async (): Promise<StatusRow[]> => {
-      const response = await fetch(endpoint, { cache: "no-store" });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return ((await response.json()) as { data: StatusRow[] }).data;
-    },
+    queryFn: () => getData<StatusRow[]>(endpoint),
     initialData: initial,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,

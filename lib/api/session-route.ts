@@ -17,3 +17,6 @@ export const sessionRoute = <P extends { org: string }>(
   options: { role: OrgRole; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
 ) => guardedRoute(signedInUser, options, handler);
+
+/** The answer of a session route: `{data}`, never cached (failures are `{error}`, from the wrapper). */
+export const liveData = (data: unknown) => Response.json({ data }, { headers: { "cache-control": "no-store" } });

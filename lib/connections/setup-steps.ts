@@ -9,7 +9,6 @@ import type { ConnectionView } from "./connection-view";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { PROFILES, type ProfileId } from "./profiles";
 import { isDraft, isSettingUp, isWorking, type ConnectionStatus } from "./status";
-import type { Failure } from "@/lib/errors/to-failure";
 
 type StepView = Pick<ConnectionView, "status" | "clientIdLast4" | "account" | "grantedScopes">;
 
@@ -146,15 +145,4 @@ export function fieldForError(code: string): "clientId" | "clientSecret" | "host
     default:
       return null;
   }
-}
-
-/**
- * What to show under one input after a failed attempt: a validation message for it, or
- * the message and hint of an error that names it ("Bitbucket rejected the secret… Copy it again…").
- */
-export function fieldFailure(failure: Failure | undefined, field: string): string | undefined {
-  if (!failure) return undefined;
-  if (failure.fields?.[field]) return failure.fields[field];
-  if (failure.field === field) return failure.code === "invalid_input" ? failure.message : `${failure.message} ${failure.hint}`;
-  return undefined;
 }

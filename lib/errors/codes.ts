@@ -123,6 +123,7 @@ export const errorCatalog = {
     message: "Bitbucket rejected the access token.",
     hint: "Reconnect. If it keeps happening, the consumer may have been deleted or its access revoked.",
   },
+  status_page_unknown: { status: 404, message: "No public status page here.", hint: "Ask the organization's admin for the current address." },
   bitbucket_missing_scope: {
     status: 403,
     message: "The Bitbucket consumer lacks a permission this step needs.",

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { fieldError, isFormLevel, SubmitButton, TextField } from "@/components/form-fields";
-import { Notice } from "@/components/notice";
+import { SubmitButton, TextField } from "@/components/form-fields";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { createOrganizationAction } from "./actions";
 
 /** A slug suggested from the name: "Acme Corp." → "acme-corp". The server validates it. */
@@ -30,7 +30,7 @@ export function CreateOrganizationForm() {
       if (result.ok) router.push(`/orgs/${result.data.slug}/integrations`);
     },
   });
-  const failure = create.data?.ok === false ? create.data.error : undefined;
+  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name", "slug"]);
   const navigating = create.data?.ok === true;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -40,12 +40,7 @@ export function CreateOrganizationForm() {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {isFormLevel(failure, ["name", "slug"]) ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      {create.isError ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="organization-name"
@@ -55,7 +50,7 @@ export function CreateOrganizationForm() {
           required
           maxLength={80}
           value={name}
-          error={fieldError(failure, "name")}
+          error={fieldError("name")}
           onChange={(event) => {
             setName(event.target.value);
             if (!slugEdited) setSlug(suggestSlug(event.target.value));
@@ -70,7 +65,7 @@ export function CreateOrganizationForm() {
           autoCapitalize="none"
           spellCheck={false}
           value={slug}
-          error={fieldError(failure, "slug")}
+          error={fieldError("slug")}
           description={<>Used in addresses: /orgs/{slug || "your-slug"}</>}
           onChange={(event) => {
             setSlug(event.target.value);

@@ -1,9 +1,11 @@
-import { jsonError } from "@/lib/api/api-route";
+import { failureResponse } from "@/lib/api/failure-response";
+import { liveData } from "@/lib/api/session-route";
+import { AppError } from "@/lib/errors/app-error";
 import { organizationByStatusToken } from "@/lib/health/public-status";
 import { organizationStatus } from "@/lib/health/organization-status";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const organization = await organizationByStatusToken((await params).token);
-  if (!organization) return jsonError(404, { code: "not_found", message: "No public status page here.", hint: "Ask the organization's admin for the current address." });
-  return Response.json({ data: await organizationStatus(organization.id) }, { headers: { "cache-control": "no-store" } });
+  if (!organization) return failureResponse(new AppError("status_page_unknown"), { route: "public status", as: "json" });
+  return liveData(await organizationStatus(organization.id));
 }

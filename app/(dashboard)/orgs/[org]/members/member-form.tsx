@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fieldError, isFormLevel, SelectField, SubmitButton, TextField } from "@/components/form-fields";
+import { SelectField, SubmitButton, TextField } from "@/components/form-fields";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { Notice } from "@/components/notice";
 import { orgRoleLabels } from "@/components/role-badge";
 import type { OrgRole } from "@/lib/orgs/roles";
@@ -22,7 +23,7 @@ export function MemberForm({ orgSlug, canGrantOwner }: { orgSlug: string; canGra
       setEmail("");
     },
   });
-  const failure = save.data?.ok === false ? save.data.error : undefined;
+  const { failure, formLevel, unreachable, fieldError } = useFormFailure(save, ["email", "role"]);
   const roles: OrgRole[] = canGrantOwner ? ["member", "admin", "owner"] : ["member", "admin"];
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -34,12 +35,7 @@ export function MemberForm({ orgSlug, canGrantOwner }: { orgSlug: string; canGra
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {saved && !failure ? <Notice tone="success" title="Saved">{saved}</Notice> : null}
-      {isFormLevel(failure, ["email", "role"]) ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      {save.isError ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <TextField
           id="member-email"
@@ -49,7 +45,7 @@ export function MemberForm({ orgSlug, canGrantOwner }: { orgSlug: string; canGra
           autoComplete="off"
           required
           value={email}
-          error={fieldError(failure, "email")}
+          error={fieldError("email")}
           description="The address they sign in with. They must have signed in here once."
           onChange={(event) => setEmail(event.target.value)}
         />
@@ -58,7 +54,7 @@ export function MemberForm({ orgSlug, canGrantOwner }: { orgSlug: string; canGra
           label="Role"
           name="role"
           value={role}
-          error={fieldError(failure, "role")}
+          error={fieldError("role")}
           onChange={(event) => setRole(event.target.value as OrgRole)}
         >
           {roles.map((option) => (

@@ -1,7 +1,5 @@
 import { after } from "next/server";
-import { isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/codes";
-import { log } from "@/lib/log";
+import { failureResponse } from "@/lib/api/failure-response";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
@@ -19,8 +17,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ hoo
     if (delivery) after(() => processDelivery(delivery));
     return Response.json({ received: true, duplicate }, { status: duplicate ? 200 : 202 });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: describeError(error.code) }, { status: error.httpStatus });
-    log().error({ err: error }, "webhook receiver failed");
-    return Response.json({ error: { code: "internal_error" } }, { status: 500 });
+    return failureResponse(error, { route: "webhook receiver", as: "json" });
   }
 }

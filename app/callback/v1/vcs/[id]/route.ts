@@ -2,14 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentSessionToken, currentUser } from "@/lib/auth/session";
 import { completeAuthorization, connectionResultPath } from "@/lib/connections/complete-authorization";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/codes";
-import { toFailure } from "@/lib/errors/to-failure";
-import { log } from "@/lib/log";
-import { plainPage } from "@/lib/http/plain-page";
+import { failureResponse } from "@/lib/api/failure-response";
 
-function callbackErrorPage(error: { message: string; hint: string }, status: number): Response {
-  return plainPage({ title: "Connection not completed", paragraphs: [error.message, error.hint], status, alert: true });
-}
+const callbackErrorPage = (error: unknown) => failureResponse(error, { route: "authorization callback", as: "page", title: "Connection not completed" });
 
 // Failures that say nothing about the connection to whoever holds the link.
 const UNTIED = new Set(["state_invalid", "forbidden"]);
@@ -28,14 +23,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (!user) throw new AppError("state_invalid");
     const caller = { userId: user.id, label: user.name ?? user.email ?? user.id, sessionToken: await currentSessionToken() };
     const outcome = await completeAuthorization(id, { state: query.get("state"), code: query.get("code"), error: query.get("error") }, caller);
-    return (await connectionPage(id, outcome.status, request.nextUrl)) ?? callbackErrorPage(describeError("not_found"), 404);
+    return (await connectionPage(id, outcome.status, request.nextUrl)) ?? callbackErrorPage(new AppError("not_found"));
   } catch (error) {
     if (isAppError(error) && !UNTIED.has(error.code)) {
       const page = await connectionPage(id, error.code, request.nextUrl);
       if (page) return page;
     }
-    if (isAppError(error)) return callbackErrorPage(describeError(error.code === "forbidden" ? "forbidden" : "state_invalid"), error.httpStatus === 403 ? 403 : 400);
-    log().error({ err: error, connectionId: id }, "authorization callback failed");
-    return callbackErrorPage(toFailure(error).failure, 500);
+    // Anything else says nothing about the connection to whoever holds the link.
+    if (isAppError(error)) return callbackErrorPage(new AppError(error.code === "forbidden" ? "forbidden" : "state_invalid"));
+    return callbackErrorPage(error);
   }
 }

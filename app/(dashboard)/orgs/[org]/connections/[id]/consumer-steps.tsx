@@ -10,8 +10,8 @@ import { Notice } from "@/components/notice";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { WorkspaceDeepLink } from "@/components/workspace-deep-link";
+import { fieldFailure, FormFailure } from "@/components/form-failure";
 import {
-  fieldFailure,
   fieldForError,
   suggestApiUrl,
   trimUrl,
@@ -274,13 +274,11 @@ function CredentialsForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <p>Copy both from the consumer on Bitbucket. The secret is stored encrypted and never shown again, not even here.</p>
-      {formLevel ? (
-        <Notice tone="error" title={formLevel.message}>
-          {formLevel.hint}
-          {formLevel.field === "hostUrl" || formLevel.field === "apiUrl" ? " The field is under Customize settings in step 2." : null}
-        </Notice>
-      ) : null}
-      {unreachable ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure
+        formLevel={formLevel}
+        unreachable={unreachable}
+        extra={formLevel?.field === "hostUrl" || formLevel?.field === "apiUrl" ? " The field is under Customize settings in step 2." : null}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="consumer-key"

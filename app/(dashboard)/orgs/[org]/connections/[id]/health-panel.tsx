@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useTransition, type MouseEvent, type ReactNode } from "react";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { getData } from "@/components/get-data";
 import { LocalTime } from "@/components/local-time";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { Notice } from "@/components/notice";
 import { formatLatency, ResultBadge } from "@/components/result-badge";
 import { hasGrant, isDisconnected, needsReauthorization, STATUS_WORDS } from "@/lib/connections/status";
@@ -19,11 +21,7 @@ const POLL_MS = 4_000;
 /** What the server-rendered rest of the page depends on; when a poll sees it change, the page is rendered again. */
 const signature = (connection: ConnectionHealth["connection"]) => `${connection.status}|${connection.lastError?.code ?? ""}`;
 
-async function fetchHealth(endpoint: string): Promise<ConnectionHealth> {
-  const response = await fetch(endpoint, { cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as ConnectionHealth;
-}
+const fetchHealth = (endpoint: string) => getData<ConnectionHealth>(endpoint);
 
 /** Scrolls to a section of the page (a Manage card) and puts the focus on its first control, without changing the address. */
 function JumpLink({ target, children }: { target: string; children: ReactNode }) {
@@ -126,6 +124,7 @@ export function HealthPanel({
   const reconnect = hasToken || hasGrant(connection.status);
   const lastCheck = health.lastCheck;
   const tested = test.data;
+  const testFailure = useFormFailure(test, []);
 
   return (
     <section aria-labelledby="health-heading" data-testid="health" className="mt-8">
@@ -242,15 +241,9 @@ export function HealthPanel({
                       {reasonText(tested.data.errorCode) ?? "Bitbucket did not answer as expected."}
                     </Notice>
                   )
-                ) : tested?.ok === false ? (
-                  <Notice tone="error" title={tested.error.message}>
-                    {tested.error.hint}
-                  </Notice>
-                ) : test.isError ? (
-                  <Notice tone="error" title="The server could not be reached.">
-                    Check your connection and try again.
-                  </Notice>
-                ) : null}
+                ) : (
+                  <FormFailure formLevel={testFailure.formLevel} unreachable={testFailure.unreachable} />
+                )}
               </div>
             </div>
           ) : null}

@@ -6,7 +6,8 @@ import { useState, useTransition, type FormEvent } from "react";
 import { BitbucketHostFields } from "@/components/bitbucket-host-fields";
 import { SubmitButton, TextField } from "@/components/form-fields";
 import { Notice } from "@/components/notice";
-import { fieldFailure, suggestApiUrl, trimUrl } from "@/lib/connections/setup-steps";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
+import { suggestApiUrl, trimUrl } from "@/lib/connections/setup-steps";
 import {
   deleteConnectionAction,
   disconnectConnectionAction,
@@ -14,23 +15,9 @@ import {
   updateCredentialsAction,
 } from "./actions";
 import { dangerButton, secondaryButton } from "@/components/styles";
-import type { Failure } from "@/lib/errors/to-failure";
 
 type Target = { orgSlug: string; id: string };
 
-
-function FormFailure({ failure, fields }: { failure: Failure | undefined; fields: string[] }) {
-  if (!failure || fields.some((field) => fieldFailure(failure, field))) return null;
-  return (
-    <Notice tone="error" title={failure.message}>
-      {failure.hint}
-    </Notice>
-  );
-}
-
-function Unreachable({ show }: { show: boolean }) {
-  return show ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null;
-}
 
 /** Runs a mutation and, when it succeeds, re-renders the server page so it shows the new state. */
 function useConnectionMutation<I, R extends { ok: boolean }>(run: (input: I) => Promise<R>, after?: (result: R) => void) {
@@ -54,7 +41,7 @@ export function RenameForm({ target, name }: { target: Target; name: string }) {
     (input: { name: string }) => renameConnectionAction(target.orgSlug, target.id, input),
     () => setSaved(true),
   );
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { failure, formLevel, unreachable, fieldError } = useFormFailure(mutation, ["name"]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,8 +52,7 @@ export function RenameForm({ target, name }: { target: Target; name: string }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       {saved && !failure ? <Notice tone="success" title="Name saved" /> : null}
-      <FormFailure failure={failure} fields={["name"]} />
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <TextField
         id="rename-connection"
         label="Connection name"
@@ -74,7 +60,7 @@ export function RenameForm({ target, name }: { target: Target; name: string }) {
         required
         maxLength={80}
         value={value}
-        error={fieldFailure(failure, "name")}
+        error={fieldError("name")}
         onChange={(event) => setValue(event.target.value)}
       />
       <SubmitButton pending={mutation.isPending || refreshing} pendingText="Saving…">
@@ -111,7 +97,7 @@ export function CredentialsForm({
       setKey("");
     },
   );
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { failure, formLevel, unreachable, fieldError } = useFormFailure(mutation, ["clientSecret", "clientId", "hostUrl", "apiUrl"]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -134,8 +120,7 @@ export function CredentialsForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {done && !failure ? <Notice tone="success" title={done} /> : null}
-      <FormFailure failure={failure} fields={["clientSecret", "clientId", "hostUrl", "apiUrl"]} />
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <TextField
         id="rotate-secret"
         label="Secret"
@@ -144,7 +129,7 @@ export function CredentialsForm({
         autoComplete="off"
         spellCheck={false}
         value={secret}
-        error={fieldFailure(failure, "clientSecret")}
+        error={fieldError("clientSecret")}
         description="The consumer's current secret on Bitbucket. It is verified before it replaces the stored one."
         onChange={(event) => setSecret(event.target.value)}
       />
@@ -164,7 +149,7 @@ export function CredentialsForm({
             spellCheck={false}
             value={key}
             placeholder={current.clientIdLast4 ? `••••${current.clientIdLast4}` : undefined}
-            error={fieldFailure(failure, "clientId")}
+            error={fieldError("clientId")}
             description={current.clientIdLast4 ? `Leave empty to keep the key ending in ${current.clientIdLast4}.` : "The consumer's Key."}
             onChange={(event) => setKey(event.target.value)}
           />
@@ -173,7 +158,7 @@ export function CredentialsForm({
             values={host}
             onChange={setHost}
             suggestApi={suggestApiUrl}
-            errors={{ hostUrl: fieldFailure(failure, "hostUrl"), apiUrl: fieldFailure(failure, "apiUrl") }}
+            errors={{ hostUrl: fieldError("hostUrl"), apiUrl: fieldError("apiUrl") }}
           />
         </div>
       </details>
@@ -187,11 +172,10 @@ export function CredentialsForm({
 /** Deletes the tokens and keeps the configuration. */
 export function DisconnectButton({ target }: { target: Target }) {
   const { mutation, refreshing } = useConnectionMutation(() => disconnectConnectionAction(target.orgSlug, target.id));
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { formLevel, unreachable } = useFormFailure(mutation, []);
   return (
     <div className="space-y-3">
-      <FormFailure failure={failure} fields={[]} />
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <button type="button" onClick={() => mutation.mutate(undefined)} disabled={mutation.isPending || refreshing} className={secondaryButton}>
         {mutation.isPending || refreshing ? "Disconnecting…" : "Disconnect"}
       </button>
@@ -210,7 +194,7 @@ export function DeleteConnection({ target, name, projectCount }: { target: Targe
       if (result.ok && result.data.hooksLeft.length === 0) router.push(`/orgs/${target.orgSlug}/connections`);
     },
   });
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { formLevel, unreachable } = useFormFailure(mutation, []);
   const hooksLeft = mutation.data?.ok === true ? mutation.data.data.hooksLeft : [];
   const leaving = mutation.data?.ok === true && hooksLeft.length === 0;
   const projects = `${projectCount} project${projectCount === 1 ? "" : "s"}`;
@@ -249,8 +233,7 @@ export function DeleteConnection({ target, name, projectCount }: { target: Targe
           </span>
         </label>
       ) : null}
-      <FormFailure failure={failure} fields={[]} />
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <div className="flex flex-wrap gap-2">
         <button
           type="button"

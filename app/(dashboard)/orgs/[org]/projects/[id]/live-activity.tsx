@@ -1,5 +1,6 @@
 "use client";
 
+import { getData } from "@/components/get-data";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeDelivery, DeliveryLog, LastPushCard } from "@/components/delivery-log";
@@ -8,11 +9,6 @@ import { card } from "@/components/styles";
 
 const POLL_MS = 3_000;
 
-async function getData<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return ((await response.json()) as { data: T }).data;
-}
 
 /** The raw payload of one delivery, fetched when asked for and shown as text (pretty-printed JSON). */
 function PayloadToggle({ url, deliveryId }: { url: string; deliveryId: string }) {

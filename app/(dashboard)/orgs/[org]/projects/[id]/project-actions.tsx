@@ -3,16 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Notice } from "@/components/notice";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { removeProjectAction, retryHookAction } from "../actions";
 import { dangerButton, primaryButton, secondaryButton } from "@/components/styles";
 
 type Target = { orgSlug: string; projectId: string };
-
-
-function Unreachable({ show }: { show: boolean }) {
-  return show ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null;
-}
 
 /** Registers a failed webhook again; the page re-renders with the stored result either way. */
 export function RetryHookButton({ target }: { target: Target }) {
@@ -22,16 +17,11 @@ export function RetryHookButton({ target }: { target: Target }) {
     mutationFn: () => retryHookAction(target.orgSlug, { projectId: target.projectId }),
     onSettled: () => startRefresh(() => router.refresh()),
   });
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { formLevel, unreachable } = useFormFailure(mutation, []);
   const busy = mutation.isPending || refreshing;
   return (
     <div className="space-y-3">
-      {failure ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <button type="button" className={primaryButton} disabled={busy} onClick={() => mutation.mutate()}>
         {busy ? "Registering…" : "Retry webhook registration"}
       </button>
@@ -49,7 +39,7 @@ export function RemoveProject({ target, fullName }: { target: Target; fullName: 
       if (result.ok) router.push(`/orgs/${target.orgSlug}/projects`);
     },
   });
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { formLevel, unreachable } = useFormFailure(mutation, []);
   const leaving = mutation.data?.ok === true;
   const busy = mutation.isPending || leaving;
 
@@ -69,12 +59,7 @@ export function RemoveProject({ target, fullName }: { target: Target; fullName: 
         Its webhook on Bitbucket is removed too, so Bitbucket stops sending deliveries here, and the delivery log is deleted. The repository
         itself is not changed.
       </p>
-      {failure ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => mutation.mutate()} disabled={busy} className={dangerButton}>
           {busy ? "Removing…" : "Yes, remove project"}

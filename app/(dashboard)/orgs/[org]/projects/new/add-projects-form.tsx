@@ -1,5 +1,6 @@
 "use client";
 
+import { FailureNotice, UNREACHABLE } from "@/components/form-failure";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
@@ -26,8 +27,6 @@ class BrowseError extends Error {
   }
 }
 
-const unreachable: Failure = { code: "network", message: "The server could not be reached.", hint: "Check your connection and try again." };
-
 /** One request to the browse route: a connection's workspaces, or one page of a workspace's repositories. */
 async function browse(orgSlug: string, query: Record<string, string | number | undefined>): Promise<BrowseResult> {
   const params = new URLSearchParams();
@@ -36,22 +35,15 @@ async function browse(orgSlug: string, query: Record<string, string | number | u
   try {
     response = await fetch(`/api/orgs/${encodeURIComponent(orgSlug)}/projects/browse?${params}`, { cache: "no-store" });
   } catch {
-    throw new BrowseError(unreachable);
+    throw new BrowseError(UNREACHABLE);
   }
   const body = (await response.json().catch(() => null)) as { data?: BrowseResult; error?: Failure } | null;
-  if (!response.ok || !body?.data) throw new BrowseError(body?.error ?? { ...unreachable, message: `The server answered ${response.status}.` });
+  if (!response.ok || !body?.data) throw new BrowseError(body?.error ?? { ...UNREACHABLE, message: `The server answered ${response.status}.` });
   return body.data;
 }
 
-const failureOf = (error: unknown): Failure => (error instanceof BrowseError ? error.failure : unreachable);
+const failureOf = (error: unknown): Failure => (error instanceof BrowseError ? error.failure : UNREACHABLE);
 
-function FailureNotice({ failure }: { failure: Failure }) {
-  return (
-    <Notice tone="error" title={failure.message}>
-      {failure.hint}
-    </Notice>
-  );
-}
 
 /**
  * Browsing a connection's repositories page by page (each page is one request to
@@ -86,7 +78,7 @@ export function AddProjectsForm({ orgSlug, connections }: { orgSlug: string; con
     queryKey: ["projects-browse", orgSlug, connectionId, "repositories", workspace, search, sort, page],
     queryFn: async () => {
       const result = await browse(orgSlug, { connectionId, workspace, search, sort, page });
-      if (result.kind !== "repositories") throw new BrowseError(unreachable);
+      if (result.kind !== "repositories") throw new BrowseError(UNREACHABLE);
       return result as RepositoryPage;
     },
     enabled: connectionId !== "" && workspace !== "",
@@ -316,7 +308,7 @@ export function AddProjectsForm({ orgSlug, connections }: { orgSlug: string; con
         {workspace ? (
           <div className="space-y-3">
             {actionFailure ? <FailureNotice failure={actionFailure} /> : null}
-            {mutation.isError ? <FailureNotice failure={unreachable} /> : null}
+            {mutation.isError ? <FailureNotice failure={UNREACHABLE} /> : null}
             <p role="status" className="text-sm text-slate-600">
               {count === 0
                 ? "No repository chosen yet."

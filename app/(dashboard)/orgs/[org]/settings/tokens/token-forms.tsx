@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { CopyField } from "@/components/copy-button";
-import { fieldError, isFormLevel, SubmitButton, TextField } from "@/components/form-fields";
+import { SubmitButton, TextField } from "@/components/form-fields";
+import { FormFailure, UNREACHABLE, useFormFailure } from "@/components/form-failure";
 import { Notice } from "@/components/notice";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
@@ -17,7 +18,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
     },
   });
   const result = create.data;
-  const failure = result?.ok === false ? result.error : undefined;
+  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name"]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,12 +33,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
           <CopyField label="New API token" value={result.data.token} />
         </Notice>
       ) : null}
-      {isFormLevel(failure, ["name"]) ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      {create.isError ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <TextField
         id="token-name"
         label="Name"
@@ -46,7 +42,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
         required
         maxLength={80}
         value={name}
-        error={fieldError(failure, "name")}
+        error={fieldError("name")}
         description="What will use it, such as “Terraform CI”, so you know what breaks if you revoke it."
         onChange={(event) => setName(event.target.value)}
       />
@@ -60,7 +56,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
 /** Revokes after a confirmation: whatever uses the token stops working at once. */
 export function RevokeTokenButton({ orgSlug, id, name }: { orgSlug: string; id: string; name: string }) {
   const revoke = useMutation({ mutationFn: () => revokeApiTokenAction(orgSlug, { id }) });
-  const failure = revoke.data?.ok === false ? revoke.data.error : undefined;
+  const { failure, unreachable } = useFormFailure(revoke, []);
 
   function confirmAndRevoke() {
     if (window.confirm(`Revoke “${name}”? Anything using it stops working at once.`)) revoke.mutate();
@@ -77,9 +73,9 @@ export function RevokeTokenButton({ orgSlug, id, name }: { orgSlug: string; id: 
       >
         {revoke.isPending ? "Revoking…" : "Revoke"}
       </button>
-      {failure || revoke.isError ? (
+      {failure || unreachable ? (
         <p role="alert" className="text-xs text-red-700">
-          {failure ? `${failure.message} ${failure.hint}` : "The server could not be reached."}
+          {failure ? `${failure.message} ${failure.hint}` : UNREACHABLE.message}
         </p>
       ) : null}
     </div>

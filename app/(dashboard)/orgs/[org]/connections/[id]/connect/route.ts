@@ -4,8 +4,9 @@ import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { currentSessionToken, currentUser } from "@/lib/auth/session";
 import { startAuthorization } from "@/lib/connections/start-authorization";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { plainPage } from "@/lib/http/plain-page";
+import { failureResponse } from "@/lib/api/failure-response";
 
 type Params = { params: Promise<{ org: string; id: string }> };
 
@@ -26,8 +27,7 @@ async function connect(request: NextRequest, { params }: Params): Promise<Respon
     const access = await resolveUserAccess(user, org);
     return NextResponse.redirect(await startAuthorization(access, id, sessionToken), 303);
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.code === "not_found") return new NextResponse("Not found", { status: 404 });
+    if (!isAppError(error) || error.code === "not_found") return failureResponse(error, { route: "connect", as: "page", title: "Connection not started" });
     return NextResponse.redirect(new URL(`/orgs/${org}/connections/${id}?result=${error.code}`, request.nextUrl), 303);
   }
 }
@@ -45,6 +45,8 @@ export async function GET(request: NextRequest, context: Params) {
 
 /** The confirmation's button; accepted only from the app's own pages. */
 export async function POST(request: NextRequest, context: Params) {
-  if (request.headers.get("origin") !== new URL(env().APP_URL).origin) return new NextResponse("Forbidden", { status: 403 });
+  if (request.headers.get("origin") !== new URL(env().APP_URL).origin) {
+    return failureResponse(new AppError("forbidden"), { route: "connect", as: "page", title: "Connection not started" });
+  }
   return connect(request, context);
 }

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { BitbucketHostFields } from "@/components/bitbucket-host-fields";
 import { SubmitButton, TextField } from "@/components/form-fields";
-import { Notice } from "@/components/notice";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import type { ProfileId } from "@/lib/connections/profiles";
-import { fieldFailure, suggestApiUrl, trimUrl, type PermissionItem, type ProfileChoice } from "@/lib/connections/setup-steps";
+import { suggestApiUrl, trimUrl, type PermissionItem, type ProfileChoice } from "@/lib/connections/setup-steps";
 import { createDraftAction } from "./actions";
 
 const FIELDS = ["name", "profile", "scopes", "hostUrl", "apiUrl"];
@@ -38,9 +38,8 @@ export function NewConnectionForm({
       else if (result.error.field === "hostUrl" || result.error.field === "apiUrl") setShowHost(true);
     },
   });
-  const failure = create.data?.ok === false ? create.data.error : undefined;
+  const { formLevel, unreachable, fieldError } = useFormFailure(create, FIELDS);
   const navigating = create.data?.ok === true;
-  const formLevel = failure && !FIELDS.some((field) => fieldFailure(failure, field));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,15 +59,10 @@ export function NewConnectionForm({
     setCustom((current) => (checked ? [...current, scope] : current.filter((s) => s !== scope)));
   }
 
-  const scopesError = fieldFailure(failure, "scopes");
+  const scopesError = fieldError("scopes");
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {formLevel ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      {create.isError ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
 
       <fieldset className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
         <legend className="px-1 font-semibold">1. What is the connection for?</legend>
@@ -170,7 +164,7 @@ export function NewConnectionForm({
           autoComplete="off"
           value={name}
           placeholder="e.g. Team repositories"
-          error={fieldFailure(failure, "name")}
+          error={fieldError("name")}
           description="How this connection is listed here. A good name for the consumer on Bitbucket, too."
           onChange={(event) => setName(event.target.value)}
         />
@@ -187,7 +181,7 @@ export function NewConnectionForm({
             values={host}
             onChange={setHost}
             suggestApi={suggestApiUrl}
-            errors={{ hostUrl: fieldFailure(failure, "hostUrl"), apiUrl: fieldFailure(failure, "apiUrl") }}
+            errors={{ hostUrl: fieldError("hostUrl"), apiUrl: fieldError("apiUrl") }}
           />
         </details>
       </div>

@@ -1,6 +1,6 @@
-import { sessionRoute } from "@/lib/api/session-route";
+import { liveData, sessionRoute } from "@/lib/api/session-route";
 import { connectionHealth } from "@/lib/health/connection-health";
 
 export const GET = sessionRoute({ role: "member", name: "connection health" }, async (_request, { id }: { org: string; id: string }, access) =>
-  Response.json(await connectionHealth(access, id), { headers: { "cache-control": "no-store" } }),
+  liveData(await connectionHealth(access, id)),
 );

@@ -1,7 +1,7 @@
-import { sessionRoute } from "@/lib/api/session-route";
+import { liveData, sessionRoute } from "@/lib/api/session-route";
 import { readActivity } from "@/lib/projects/read-activity";
 
 /** A project's last push and delivery log, polled by its page. */
 export const GET = sessionRoute<{ org: string; id: string }>({ role: "member", name: "project deliveries" }, async (_request, params, access) =>
-  Response.json({ data: await readActivity(access, params.id) }, { headers: { "cache-control": "no-store" } }),
+  liveData(await readActivity(access, params.id)),
 );
