@@ -75,7 +75,7 @@ test("the admin sees why it needs reauthorization, and Reconnect fixes it", asyn
   const change = health.getByTestId("timeline-event").filter({ hasText: "Status change" }).first();
   await expect(change.getByTestId("status-change")).toHaveText(/Connected.*Needs reauthorization/);
   await expect(change).toContainText("Bitbucket no longer accepts");
-  await expect(health.getByTestId("audit-event").filter({ hasText: "connection.status_changed" }).first()).toContainText("system");
+  await expect(health.getByTestId("audit-event").filter({ hasText: "Status changed" }).first()).toContainText("system");
 
   await health.getByRole("link", { name: "Reconnect", exact: true }).click();
   await logInOnBitbucketIfAsked(page, () => page.getByRole("button", { name: "Grant access" }));

@@ -78,10 +78,10 @@ test.describe.serial("organizations and their members", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).click();
 
     await expect(page.getByRole("heading", { name: "Audit", exact: true })).toBeVisible();
-    const created = page.getByRole("row").filter({ hasText: "organization.created" });
+    const created = page.getByRole("row").filter({ hasText: "Created the organization" });
     await expect(created).toContainText("Alice Anderson");
     await expect(created).toContainText("acme-corp");
-    const added = page.getByRole("row").filter({ hasText: "member.added" });
+    const added = page.getByRole("row").filter({ hasText: "Added a member" });
     await expect(added).toContainText("Alice Anderson");
     await expect(added).toContainText("bob@acme.example");
   });

@@ -1,21 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import type { Database } from "@/lib/db/client";
+import type { AuditAction, AuditTargetOf } from "./catalog";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-export type AuditInput = {
+export type AuditInput<A extends AuditAction = AuditAction> = {
   organizationId: string;
   actor: Actor;
-  action: string;
-  target: { type: string; id: string };
+  /** An action from the catalog (lib/audit/catalog.ts), about a target of the kind it names. */
+  action: A;
+  target: { type: AuditTargetOf<A>; id: string };
   /** Plain, secret-free snapshots; callers pass only whitelisted fields. */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 };
 
 /** Writes an audit event inside the caller's transaction, so the change and its record land together. */
-export async function recordAuditEvent(tx: Transaction | Database, event: AuditInput): Promise<void> {
+export async function recordAuditEvent<A extends AuditAction>(tx: Transaction | Database, event: AuditInput<A>): Promise<void> {
   await tx.auditEvent.create({
     data: {
       organizationId: event.organizationId,

@@ -32,7 +32,7 @@ export async function connectionHealth(access: OrgAccess, id: string) {
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
     })),
-    audit: audit.map((event) => ({ id: event.id, at: event.at.toISOString(), actor: event.actor, action: event.action })),
+    audit: audit.map((event) => ({ id: event.id, at: event.at.toISOString(), actor: event.actor, label: event.label })),
   };
 }
 

@@ -1,26 +1,12 @@
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { listAuditEvents, type AuditEventView } from "@/lib/audit/list-audit-events";
+import { describeChanges } from "@/lib/audit/describe-changes";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "Audit" };
 
-
-// Audit snapshots are plain values by design; React escapes them when rendered as text.
-const show = (value: unknown) => (value === undefined ? "–" : typeof value === "string" ? value : JSON.stringify(value));
-
-/** One entry per field that differs: "role: member → admin"; a field only after was set, only before was removed. */
-function changes({ before, after }: AuditEventView) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return keys
-    .filter((key) => show(before?.[key]) !== show(after?.[key]))
-    .map((key) => ({
-      key,
-      from: before && key in before ? show(before[key]) : null,
-      to: after && key in after ? show(after[key]) : "(removed)",
-    }));
-}
 
 export default async function AuditPage({ params }: { params: Promise<{ org: string }> }) {
   const { organization } = await requireOrgAccess((await params).org);
@@ -47,11 +33,11 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
                     <LocalTime iso={event.at.toISOString()} />
                   </td>
                   <td className="px-4 py-2">{event.actor}</td>
-                  <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
-                  <td className="px-4 py-2 font-mono text-xs break-all text-slate-600">{event.target}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{event.label}</td>
+                  <td className="px-4 py-2 break-words text-slate-600">{event.target}</td>
                   <td className="px-4 py-2">
                     <ul className="space-y-0.5 text-xs">
-                      {changes(event).map(({ key, from, to }) => (
+                      {describeChanges(event).map(({ key, from, to }) => (
                         <li key={key}>
                           <span className="text-slate-500">{key}:</span> {from === null ? null : <span className="text-slate-500">{from} → </span>}
                           <span className="font-medium">{to}</span>

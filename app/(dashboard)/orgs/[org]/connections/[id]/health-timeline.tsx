@@ -16,18 +16,6 @@ const SHOWN_AT_FIRST = 10;
 
 const KIND_LABEL: Record<TimelineEvent["kind"], string> = { check: "Check", refresh: "Token refresh", status: "Status change" };
 
-const AUDIT_LABEL: Record<string, string> = {
-  "connection.created": "Created the connection",
-  "connection.renamed": "Renamed it",
-  "connection.credentials_saved": "Saved the key and secret",
-  "connection.secret_rotated": "Rotated the secret",
-  "connection.consumer_changed": "Changed the consumer or host",
-  "connection.authorized": "Authorized it on Bitbucket",
-  "connection.authorization_failed": "Authorization failed",
-  "connection.status_changed": "Status changed",
-  "connection.disconnected": "Disconnected it",
-};
-
 /** The product's wording for a stored error code; unknown codes (from older versions) are shown as they are. */
 export function reasonText(code: string | null): string | null {
   if (!code) return null;
@@ -98,7 +86,7 @@ export function RecentAudit({ events, now, auditHref }: { events: AuditEntry[]; 
               <LocalTime iso={event.at} now={now} className="text-slate-600" />
               <span className="break-words">{event.actor}</span>
               <span>
-                {AUDIT_LABEL[event.action] ?? event.action} <span className="font-mono text-xs text-slate-500">{event.action}</span>
+                {event.label}
               </span>
             </li>
           ))}
