@@ -1,22 +1,21 @@
+import { suggestApiUrl } from "@/lib/connections/defaults";
 import { TextField } from "./form-fields";
 
 export type HostValues = { hostUrl: string; apiUrl: string };
 
 /**
  * The Host URL and API URL of a Bitbucket Cloud site, as controlled inputs. The API URL
- * follows the Host URL until someone edits it (`suggestApi`).
+ * follows the Host URL until someone edits it (`suggestApiUrl`).
  */
 export function BitbucketHostFields({
   idPrefix,
   values,
   onChange,
-  suggestApi,
   errors = {},
 }: {
   idPrefix: string;
   values: HostValues & { apiEdited: boolean };
   onChange: (values: HostValues & { apiEdited: boolean }) => void;
-  suggestApi: (hostUrl: string) => string;
   errors?: { hostUrl?: string; apiUrl?: string };
 }) {
   return (
@@ -33,7 +32,7 @@ export function BitbucketHostFields({
         description="The site people log in to: https://bitbucket.org for Bitbucket Cloud, or a sandbox's address."
         onChange={(event) => {
           const hostUrl = event.target.value;
-          onChange({ hostUrl, apiUrl: values.apiEdited ? values.apiUrl : suggestApi(hostUrl), apiEdited: values.apiEdited });
+          onChange({ hostUrl, apiUrl: values.apiEdited ? values.apiUrl : suggestApiUrl(hostUrl), apiEdited: values.apiEdited });
         }}
       />
       <TextField

@@ -1,3 +1,4 @@
+import { permissionChecklist, type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import type { BitbucketScope } from "@/lib/vcs/bitbucket-cloud/scopes";
 
 /**
@@ -34,3 +35,18 @@ export const PROFILES = {
 
 export type ProfileId = keyof typeof PROFILES;
 export const PROFILE_IDS = Object.keys(PROFILES) as [ProfileId, ...ProfileId[]];
+
+export type ProfileChoice = { id: ProfileId; label: string; description: string; checklist: PermissionItem[] };
+
+export function profileChoices(): ProfileChoice[] {
+  return (Object.keys(PROFILES) as ProfileId[]).map((id) => ({
+    id,
+    label: PROFILES[id].label,
+    description: PROFILES[id].description,
+    checklist: permissionChecklist(PROFILES[id].scopes),
+  }));
+}
+
+export function profileLabel(profile: string): string {
+  return profile in PROFILES ? PROFILES[profile as ProfileId].label : profile;
+}

@@ -1,13 +1,11 @@
 /**
  * The guided Bitbucket Cloud setup, as pure data: where a connection stands in it, what
  * to enter on Bitbucket's "Add consumer" form, and how to read the `?result=` a page is
- * opened with after Connect. No data access: pages pass in a ConnectionView.
+ * opened with after Connect. (Permission checklists live with the scopes, profile choices
+ * with the profiles, URL defaults in ./defaults.) No data access: pages pass in a ConnectionView.
  */
 import { errorCatalog, type ErrorCode } from "@/lib/errors/codes";
-import { SCOPES, scopeLabel } from "@/lib/vcs/bitbucket-cloud/scopes";
 import type { ConnectionView } from "./connection-view";
-import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
-import { PROFILES, type ProfileId } from "./profiles";
 import { isDraft, isSettingUp, isWorking, type ConnectionStatus } from "./status";
 
 type StepView = Pick<ConnectionView, "status" | "clientIdLast4" | "account" | "grantedScopes">;
@@ -38,46 +36,6 @@ export function stepState(step: SetupStep, current: SetupStep | null): StepState
   return step === current ? "current" : "upcoming";
 }
 
-/** A permission as Bitbucket's form shows it: the checkbox "Repositories: Admin" is "Admin" under "Repositories". */
-export type PermissionItem = { scope: string; group: string; label: string; checkbox: string };
-
-/** The checkboxes to tick, in the order Bitbucket's form lists them. */
-export function permissionChecklist(scopes: readonly string[]): PermissionItem[] {
-  const wanted = new Set(scopes);
-  return SCOPES.filter((entry) => wanted.has(entry.scope)).map((entry) => ({
-    scope: entry.scope,
-    group: entry.group,
-    label: entry.label,
-    checkbox: scopeLabel(entry.scope),
-  }));
-}
-
-/** Every Bitbucket permission, grouped as on the consumer form (for the Custom choice). */
-export function permissionGroups(): { group: string; items: PermissionItem[] }[] {
-  const groups = new Map<string, PermissionItem[]>();
-  for (const entry of SCOPES) {
-    const items = groups.get(entry.group) ?? [];
-    items.push({ scope: entry.scope, group: entry.group, label: entry.label, checkbox: scopeLabel(entry.scope) });
-    groups.set(entry.group, items);
-  }
-  return [...groups].map(([group, items]) => ({ group, items }));
-}
-
-export type ProfileChoice = { id: ProfileId; label: string; description: string; checklist: PermissionItem[] };
-
-export function profileChoices(): ProfileChoice[] {
-  return (Object.keys(PROFILES) as ProfileId[]).map((id) => ({
-    id,
-    label: PROFILES[id].label,
-    description: PROFILES[id].description,
-    checklist: permissionChecklist(PROFILES[id].scopes),
-  }));
-}
-
-export function profileLabel(profile: string): string {
-  return profile in PROFILES ? PROFILES[profile as ProfileId].label : profile;
-}
-
 /** One field of Bitbucket's "Add consumer" form and what to put in it. */
 export type ConsumerFormField = {
   field: string;
@@ -101,21 +59,6 @@ export function consumerFormFields(input: { name: string; callbackUrl: string })
     { field: "URL", required: false, note: `This app's address, ${appUrl}, tells people where the consumer is used.` },
     { field: "Privacy policy URL and EULA URL", required: false, note: "Leave empty." },
   ];
-}
-
-/** Bitbucket Cloud's own addresses, and the API URL that goes with a Host URL. */
-export const DEFAULT_HOST_URL = BITBUCKET_CLOUD_HOST_URL;
-export const DEFAULT_API_URL = BITBUCKET_CLOUD_API_URL;
-
-export function trimUrl(value: string): string {
-  return value.trim().replace(/\/+$/, "");
-}
-
-/** bitbucket.org's API lives on api.bitbucket.org; a sandbox serves it under its own host at /2.0. */
-export function suggestApiUrl(hostUrl: string): string {
-  const host = trimUrl(hostUrl);
-  if (!host || host === DEFAULT_HOST_URL) return DEFAULT_API_URL;
-  return `${host}/2.0`;
 }
 
 /** What `?result=` says after Connect: a status the callback set, or an error code from the catalog. */

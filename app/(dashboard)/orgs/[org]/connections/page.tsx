@@ -3,7 +3,7 @@ import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
-import { profileLabel } from "@/lib/connections/setup-steps";
+import { profileLabel } from "@/lib/connections/profiles";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 

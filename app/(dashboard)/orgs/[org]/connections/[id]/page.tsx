@@ -1,32 +1,29 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import { SetupStep } from "@/components/setup-step";
 import { getConnection } from "@/lib/connections/read-connections";
-import {
-  consumerFormFields,
-  currentStep,
-  parseConnectResult,
-  permissionChecklist,
-  profileLabel,
-  stepState,
-} from "@/lib/connections/setup-steps";
-import { hasGrant, isDisconnected } from "@/lib/connections/status";
+import { consumerFormFields, currentStep, parseConnectResult, stepState } from "@/lib/connections/setup-steps";
+import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
+import { profileLabel } from "@/lib/connections/profiles";
+import { isDisconnected, isDraft } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { countProjectsUsing, listConnectionDeliveries } from "@/lib/projects/read-projects";
 import { canManageConnections } from "@/lib/orgs/roles";
-import { ConnectFailure, ConnectionOverview, ConnectLink, ConnectStep, GrantResult } from "./connection-panels";
-import { ConsumerSteps } from "./consumer-steps";
+import { ConnectFailure, ConnectStep } from "./_setup/connect-panels";
+import { GrantResult } from "./_setup/grant-result";
+import { ConnectionOverview } from "./connection-overview";
+import { ConsumerSteps } from "./_setup/consumer-steps";
 import { ConnectionDeliveries } from "./connection-deliveries";
-import { HealthPanel } from "./health-panel";
-import { CredentialsForm, DeleteConnection, DisconnectButton, RenameForm } from "./manage-forms";
+import { HealthPanel } from "./_health/health-panel";
+import { DeleteConnection } from "./_manage/delete-connection";
+import { manageCardId, ManageSection } from "./_manage/manage-section";
 
 export const metadata = { title: "Connection" };
 
@@ -39,22 +36,6 @@ async function loadView(access: Awaited<ReturnType<typeof requireOrgAccess>>, id
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-}
-
-/** The heading id of a Manage card, which the health actions link to. */
-const manageCardId = (title: string) => `manage-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-
-function ManageCard({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
-  const id = manageCardId(title);
-  return (
-    <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-      <h3 id={id} className="font-semibold">
-        {title}
-      </h3>
-      <p className="mt-1 mb-3 text-sm text-slate-600">{description}</p>
-      {children}
-    </section>
-  );
 }
 
 /**
@@ -119,7 +100,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
             formFields={consumerFormFields({ name: view.name, callbackUrl: view.callbackUrl })}
             checklist={permissionChecklist(view.requiredScopes)}
             states={{ consumer: stepState(2, step), credentials: stepState(3, step) }}
-            storedError={view.status === "draft" && view.lastError ? view.lastError : null}
+            storedError={isDraft(view.status) && view.lastError ? view.lastError : null}
           />
           <ConnectStep view={view} state={stepState(4, step)} problem={step === 4 ? problem : null} />
         </ol>
@@ -134,7 +115,6 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
     );
   }
 
-  const granted = hasGrant(view.status);
   const health = step === null ? await connectionHealth(access, id) : null;
   const deliveries = step === null ? await listConnectionDeliveries(access, id) : [];
   return (
@@ -165,47 +145,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      {canManage ? (
-        <section aria-labelledby="manage-heading" className="mt-8">
-          <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
-            Manage
-          </h2>
-          <div className="grid gap-4 md:grid-cols-2">
-            <ManageCard
-              title={granted ? "Reconnect" : "Connect"}
-              description={
-                granted
-                  ? "Authorize again on Bitbucket, for example after ticking more permissions on the consumer. The current grant stays until the new one succeeds."
-                  : "Authorize on Bitbucket with the saved key and secret."
-              }
-            >
-              <ConnectLink href={view.connectUrl}>{granted ? "Reconnect" : "Connect"}</ConnectLink>
-            </ManageCard>
-            <ManageCard title="Name" description="How this connection is listed in this organization.">
-              <RenameForm target={target} name={view.name} />
-            </ManageCard>
-            <div className="md:col-span-2">
-              <ManageCard
-                title="Key and secret"
-                description="Rotate the secret after regenerating it on Bitbucket, or point the connection at another consumer or host. Every change is verified with Bitbucket first."
-              >
-                <CredentialsForm target={target} current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }} />
-              </ManageCard>
-            </div>
-            {!isDisconnected(view.status) ? (
-              <ManageCard
-                title="Disconnect"
-                description="Deletes the tokens this app holds. The key, secret and URLs stay, so Reconnect needs nothing re-entered. The Bitbucket account still lists the app among its authorizations until someone revokes it there."
-              >
-                <DisconnectButton target={target} />
-              </ManageCard>
-            ) : null}
-            <ManageCard title="Delete" description="Removes the connection and everything stored for it.">
-              <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
-            </ManageCard>
-          </div>
-        </section>
-      ) : null}
+      {canManage ? <ManageSection view={view} target={target} projectCount={projectCount} /> : null}
     </>
   );
 }

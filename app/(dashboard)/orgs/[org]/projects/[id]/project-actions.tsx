@@ -2,10 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { removeProjectAction, retryHookAction } from "../actions";
-import { dangerButton, primaryButton, secondaryButton } from "@/components/styles";
+import { ConfirmDanger } from "@/components/confirm-danger";
+import { primaryButton } from "@/components/styles";
 
 type Target = { orgSlug: string; projectId: string };
 
@@ -32,7 +33,6 @@ export function RetryHookButton({ target }: { target: Target }) {
 /** Removing asks once more and says that the webhook on Bitbucket goes too. */
 export function RemoveProject({ target, fullName }: { target: Target; fullName: string }) {
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
   const mutation = useMutation({
     mutationFn: () => removeProjectAction(target.orgSlug, { projectId: target.projectId }),
     onSuccess: (result) => {
@@ -43,31 +43,21 @@ export function RemoveProject({ target, fullName }: { target: Target; fullName: 
   const leaving = mutation.data?.ok === true;
   const busy = mutation.isPending || leaving;
 
-  if (!confirming) {
-    return (
-      <button type="button" onClick={() => setConfirming(true)} className={secondaryButton}>
-        Remove project
-      </button>
-    );
-  }
   return (
-    <div role="group" aria-labelledby="confirm-remove" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-      <p id="confirm-remove" className="font-semibold">
-        Remove {fullName}?
-      </p>
+    <ConfirmDanger
+      id="confirm-remove"
+      open="Remove project"
+      title={`Remove ${fullName}?`}
+      confirm="Yes, remove project"
+      pending="Removing…"
+      busy={busy}
+      onConfirm={() => mutation.mutate()}
+      failure={<FormFailure formLevel={formLevel} unreachable={unreachable} />}
+    >
       <p>
         Its webhook on Bitbucket is removed too, so Bitbucket stops sending deliveries here, and the delivery log is deleted. The repository
         itself is not changed.
       </p>
-      <FormFailure formLevel={formLevel} unreachable={unreachable} />
-      <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => mutation.mutate()} disabled={busy} className={dangerButton}>
-          {busy ? "Removing…" : "Yes, remove project"}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} disabled={busy} className={secondaryButton}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ConfirmDanger>
   );
 }

@@ -8,7 +8,9 @@ import { SubmitButton, TextField } from "@/components/form-fields";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import type { ProfileId } from "@/lib/connections/profiles";
-import { suggestApiUrl, trimUrl, type PermissionItem, type ProfileChoice } from "@/lib/connections/setup-steps";
+import { trimUrl } from "@/lib/connections/defaults";
+import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
+import { type ProfileChoice } from "@/lib/connections/profiles";
 import { createDraftAction } from "./actions";
 
 const FIELDS = ["name", "profile", "scopes", "hostUrl", "apiUrl"];
@@ -180,7 +182,6 @@ export function NewConnectionForm({
             idPrefix="new"
             values={host}
             onChange={setHost}
-            suggestApi={suggestApiUrl}
             errors={{ hostUrl: fieldError("hostUrl"), apiUrl: fieldError("apiUrl") }}
           />
         </details>

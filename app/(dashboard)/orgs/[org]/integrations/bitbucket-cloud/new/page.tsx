@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
-import { DEFAULT_API_URL, DEFAULT_HOST_URL, permissionGroups, profileChoices } from "@/lib/connections/setup-steps";
+import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "@/lib/connections/defaults";
+import { permissionGroups } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
+import { profileChoices } from "@/lib/connections/profiles";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { NewConnectionForm } from "./new-connection-form";
@@ -36,7 +38,7 @@ export default async function NewBitbucketCloudConnectionPage({ params }: { para
           orgSlug={slug}
           profiles={profileChoices()}
           groups={permissionGroups()}
-          defaults={{ hostUrl: DEFAULT_HOST_URL, apiUrl: DEFAULT_API_URL }}
+          defaults={{ hostUrl: BITBUCKET_CLOUD_HOST_URL, apiUrl: BITBUCKET_CLOUD_API_URL }}
         />
       ) : (
         <Notice tone="info" title="Only owners and admins set up connections.">

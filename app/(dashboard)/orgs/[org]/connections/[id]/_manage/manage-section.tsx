@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+import type { ConnectionView } from "@/lib/connections/connection-view";
+import { hasGrant, isDisconnected } from "@/lib/connections/status";
+import { ConnectLink } from "../_setup/connect-panels";
+import { CredentialsForm } from "./credentials-form";
+import { DeleteConnection } from "./delete-connection";
+import { DisconnectButton } from "./disconnect-button";
+import { RenameForm } from "./rename-form";
+import type { Target } from "./use-connection-mutation";
+
+/** The heading id of a Manage card, which the health actions link to. */
+export const manageCardId = (title: string) => `manage-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+
+function ManageCard({ title, description, children }: { title: string; description: ReactNode; children: ReactNode }) {
+  const id = manageCardId(title);
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+      <h3 id={id} className="font-semibold">
+        {title}
+      </h3>
+      <p className="mt-1 mb-3 text-sm text-slate-600">{description}</p>
+      {children}
+    </section>
+  );
+}
+
+/** What owners and admins can change about a connection, one card per task. */
+export function ManageSection({ view, target, projectCount }: { view: ConnectionView; target: Target; projectCount: number }) {
+  const granted = hasGrant(view.status);
+  return (
+    <section aria-labelledby="manage-heading" className="mt-8">
+      <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
+        Manage
+      </h2>
+      <div className="grid gap-4 md:grid-cols-2">
+        <ManageCard
+          title={granted ? "Reconnect" : "Connect"}
+          description={
+            granted
+              ? "Authorize again on Bitbucket, for example after ticking more permissions on the consumer. The current grant stays until the new one succeeds."
+              : "Authorize on Bitbucket with the saved key and secret."
+          }
+        >
+          <ConnectLink href={view.connectUrl}>{granted ? "Reconnect" : "Connect"}</ConnectLink>
+        </ManageCard>
+        <ManageCard title="Name" description="How this connection is listed in this organization.">
+          <RenameForm target={target} name={view.name} />
+        </ManageCard>
+        <div className="md:col-span-2">
+          <ManageCard
+            title="Key and secret"
+            description="Rotate the secret after regenerating it on Bitbucket, or point the connection at another consumer or host. Every change is verified with Bitbucket first."
+          >
+            <CredentialsForm target={target} current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }} />
+          </ManageCard>
+        </div>
+        {!isDisconnected(view.status) ? (
+          <ManageCard
+            title="Disconnect"
+            description="Deletes the tokens this app holds. The key, secret and URLs stay, so Reconnect needs nothing re-entered. The Bitbucket account still lists the app among its authorizations until someone revokes it there."
+          >
+            <DisconnectButton target={target} />
+          </ManageCard>
+        ) : null}
+        <ManageCard title="Delete" description="Removes the connection and everything stored for it.">
+          <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
+        </ManageCard>
+      </div>
+    </section>
+  );
+}

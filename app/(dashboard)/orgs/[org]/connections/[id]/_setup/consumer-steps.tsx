@@ -1,0 +1,180 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { Notice } from "@/components/notice";
+import { SetupStep, type SetupStepState } from "@/components/setup-step";
+import { fieldFailure } from "@/components/form-failure";
+import { fieldForError, type ConsumerFormField } from "@/lib/connections/setup-steps";
+import { suggestApiUrl, trimUrl } from "@/lib/connections/defaults";
+import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
+import { saveCredentialsAction, updateCredentialsAction } from "../actions";
+import { ConsumerCredentialsForm } from "./consumer-credentials-form";
+import { ConsumerGuide } from "./consumer-guide";
+import type { Failure } from "@/lib/errors/to-failure";
+
+export type ConsumerStepsConnection = {
+  id: string;
+  name: string;
+  hostUrl: string;
+  apiUrl: string;
+  clientIdLast4: string | null;
+  consumerKind: "private" | "public" | null;
+};
+
+
+const CREDENTIAL_FIELDS = ["clientId", "clientSecret"];
+
+/**
+ * Steps 2 and 3 of the setup. They share the Bitbucket host: the Host URL chosen in
+ * step 2 builds the link to Bitbucket's form and is the one step 3 verifies against
+ * (and saves, with the key and secret).
+ */
+export function ConsumerSteps({
+  orgSlug,
+  connection,
+  formFields,
+  checklist,
+  states,
+  storedError,
+}: {
+  orgSlug: string;
+  connection: ConsumerStepsConnection;
+  formFields: ConsumerFormField[];
+  checklist: PermissionItem[];
+  states: { consumer: SetupStepState; credentials: SetupStepState };
+  /** The last failed check of a draft, shown where it belongs until the next attempt. */
+  storedError: { code: string; message: string; hint: string } | null;
+}) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const [host, setHost] = useState({ hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, apiEdited: connection.apiUrl !== suggestApiUrl(connection.hostUrl) });
+  const [hostOpen, setHostOpen] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [key, setKey] = useState("");
+  const [secret, setSecret] = useState("");
+  const hostInput = useRef<HTMLDivElement>(null);
+
+  const save = useMutation({
+    mutationFn: (input: { clientId: string; clientSecret: string; hostUrl: string; apiUrl: string }): Promise<{ ok: true } | { ok: false; error: Failure }> =>
+      input.clientId || !connection.clientIdLast4
+        ? saveCredentialsAction(orgSlug, connection.id, input)
+        : // Key left empty: keep the saved one, re-verified with the secret entered now.
+          updateCredentialsAction(orgSlug, connection.id, { clientSecret: input.clientSecret, hostUrl: input.hostUrl, apiUrl: input.apiUrl }),
+    onSuccess: (result) => {
+      if (!result.ok) {
+        if (result.error.field === "hostUrl" || result.error.field === "apiUrl") openHost(false);
+        return;
+      }
+      setKey("");
+      setSecret("");
+      setEditing(false);
+      startRefresh(() => router.refresh());
+    },
+  });
+  const attempted: Failure | undefined = save.data?.ok === false ? save.data.error : undefined;
+  const stored: Failure | undefined = storedError ? { ...storedError, field: fieldForError(storedError.code) ?? undefined } : undefined;
+  const failure = save.data || save.isPending ? attempted : stored;
+  const formLevel = failure && !CREDENTIAL_FIELDS.some((field) => fieldFailure(failure, field)) ? failure : undefined;
+
+  function openHost(focus: boolean) {
+    setGuideOpen(true);
+    setHostOpen(true);
+    if (focus) {
+      requestAnimationFrame(() => {
+        hostInput.current?.scrollIntoView({ block: "center" });
+        hostInput.current?.querySelector("input")?.focus();
+      });
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate({ clientId: key.trim(), clientSecret: secret, hostUrl: trimUrl(host.hostUrl), apiUrl: trimUrl(host.apiUrl) });
+  }
+
+  const hostUrl = trimUrl(host.hostUrl);
+  const guide = (
+    <ConsumerGuide
+      hostUrl={hostUrl}
+      host={host}
+      onHost={setHost}
+      hostOpen={hostOpen}
+      onHostOpen={setHostOpen}
+      hostInput={hostInput}
+      hostErrors={{ hostUrl: fieldFailure(failure, "hostUrl"), apiUrl: fieldFailure(failure, "apiUrl") }}
+      formFields={formFields}
+      checklist={checklist}
+    />
+  );
+
+  const verified = states.credentials === "done" && !editing;
+  const publicConsumer = connection.consumerKind === "public";
+
+  return (
+    <>
+      <SetupStep number={2} title="Create the consumer on Bitbucket" state={states.consumer}>
+        {states.consumer === "done" ? (
+          <details open={guideOpen} onToggle={(event) => setGuideOpen(event.currentTarget.open)}>
+            <summary className="cursor-pointer text-slate-600">Show what to enter on Bitbucket</summary>
+            <div className="mt-4">{guide}</div>
+          </details>
+        ) : (
+          guide
+        )}
+      </SetupStep>
+
+      <SetupStep number={3} title="Paste the key and secret" state={states.credentials}>
+        {verified ? (
+          <div className="space-y-3">
+            <Notice tone="success" title={publicConsumer ? "Key and secret accepted." : "Key and secret verified"}>
+              {publicConsumer
+                ? "This is a public consumer, so Bitbucket confirms them fully when you connect."
+                : "Bitbucket accepted this key and secret for a private consumer, at the Host URL and API URL below."}
+            </Notice>
+            <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+              <dt className="text-slate-500">Key</dt>
+              <dd className="font-mono">••••{connection.clientIdLast4}</dd>
+              <dt className="text-slate-500">Host URL</dt>
+              <dd className="font-mono break-all">{connection.hostUrl}</dd>
+              <dt className="text-slate-500">API URL</dt>
+              <dd className="font-mono break-all">{connection.apiUrl}</dd>
+            </dl>
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+            >
+              Change key or secret
+            </button>
+          </div>
+        ) : (
+          <ConsumerCredentialsForm
+            failure={failure}
+            formLevel={formLevel}
+            keyValue={key}
+            secret={secret}
+            savedKeyLast4={connection.clientIdLast4}
+            onKey={setKey}
+            onSecret={setSecret}
+            onSubmit={submit}
+            pending={save.isPending || refreshing}
+            unreachable={save.isError}
+            hostLine={
+              <p className="text-slate-600">
+                Checked against <span className="font-mono break-all">{hostUrl}</span> and{" "}
+                <span className="font-mono break-all">{trimUrl(host.apiUrl)}</span>.{" "}
+                <button type="button" onClick={() => openHost(true)} className="text-brand-700 underline">
+                  Customize settings
+                </button>
+              </p>
+            }
+            onCancel={states.credentials === "done" ? () => setEditing(false) : undefined}
+          />
+        )}
+      </SetupStep>
+    </>
+  );
+}
