@@ -5,7 +5,7 @@ import { deleteConnection } from "@/lib/workflows/delete-connection";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { auditCatalog, auditLabel } from "./catalog";
-import { describeChanges } from "./describe-changes";
+import { describeChanges } from "@/components/audit-changes";
 import { listAuditEvents } from "./list-audit-events";
 
 const database = useTestDatabase();

@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { describeChanges } from "@/lib/audit/describe-changes";
+import { describeChanges } from "@/components/audit-changes";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { LocalTime } from "@/components/local-time";

@@ -1,3 +1,4 @@
+/** How the Audit page words an event's before/after snapshots. */
 import { parseStatus, STATUS_WORDS } from "@/lib/connections/status";
 import { errorCatalog } from "@/lib/errors/codes";
 
