@@ -7,12 +7,13 @@ export const UNREACHABLE: Failure = { code: "network", message: "The server coul
 
 /**
  * What to show under one input after a failed attempt: a validation message for it, or
- * the message and hint of an error that names it ("Bitbucket rejected the secret… Copy it again…").
+ * the message of an error that names it; with `hint`, its fix too ("Bitbucket rejected
+ * the secret… Copy it again…"), for forms whose errors come with field-specific hints.
  */
-export function fieldFailure(failure: Failure | undefined, field: string): string | undefined {
+export function fieldFailure(failure: Failure | undefined, field: string, hint = true): string | undefined {
   if (!failure) return undefined;
   if (failure.fields?.[field]) return failure.fields[field];
-  if (failure.field === field) return failure.code === "invalid_input" ? failure.message : `${failure.message} ${failure.hint}`;
+  if (failure.field === field) return failure.code === "invalid_input" || !hint ? failure.message : `${failure.message} ${failure.hint}`;
   return undefined;
 }
 
@@ -22,14 +23,15 @@ type Attempt = { data?: { ok: boolean; error?: Failure }; isError: boolean };
  * A form's failure from its mutation (a server action's `{ok: false, error}`, or no
  * answer at all), split into what goes under each field and what the form shows whole.
  */
-export function useFormFailure(attempt: Attempt, fields: readonly string[]) {
+export function useFormFailure(attempt: Attempt, fields: readonly string[], options: { hints?: boolean } = {}) {
+  const hint = options.hints ?? true;
   const failure = attempt.data?.ok === false ? attempt.data.error : undefined;
-  const formLevel = failure && !fields.some((field) => fieldFailure(failure, field)) ? failure : undefined;
+  const formLevel = failure && !fields.some((field) => fieldFailure(failure, field, hint)) ? failure : undefined;
   return {
     failure,
     formLevel,
     unreachable: attempt.isError,
-    fieldError: (field: string) => fieldFailure(failure, field),
+    fieldError: (field: string) => fieldFailure(failure, field, hint),
   };
 }
 

@@ -30,7 +30,7 @@ export function CreateOrganizationForm() {
       if (result.ok) router.push(`/orgs/${result.data.slug}/integrations`);
     },
   });
-  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name", "slug"]);
+  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name", "slug"], { hints: false });
   const navigating = create.data?.ok === true;
 
   function submit(event: FormEvent<HTMLFormElement>) {

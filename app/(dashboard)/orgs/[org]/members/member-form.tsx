@@ -23,7 +23,7 @@ export function MemberForm({ orgSlug, canGrantOwner }: { orgSlug: string; canGra
       setEmail("");
     },
   });
-  const { failure, formLevel, unreachable, fieldError } = useFormFailure(save, ["email", "role"]);
+  const { failure, formLevel, unreachable, fieldError } = useFormFailure(save, ["email", "role"], { hints: false });
   const roles: OrgRole[] = canGrantOwner ? ["member", "admin", "owner"] : ["member", "admin"];
 
   function submit(event: FormEvent<HTMLFormElement>) {

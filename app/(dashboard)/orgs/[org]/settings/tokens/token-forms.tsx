@@ -18,7 +18,7 @@ export function CreateTokenForm({ orgSlug }: { orgSlug: string }) {
     },
   });
   const result = create.data;
-  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name"]);
+  const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name"], { hints: false });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
