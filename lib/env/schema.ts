@@ -97,6 +97,8 @@ export const envSchema = z.object({
   ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
   /** Every call to another host gives up after this long. */
   OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
+  /** The largest response body read from another host (Bitbucket's pages are far smaller). */
+  OUTBOUND_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** Refresh an access token this long before it expires (Bitbucket's live 2 hours). */
   TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   /** How often the health sweep checks each connected connection. */

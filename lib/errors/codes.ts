@@ -35,6 +35,11 @@ export const errorCatalog = {
     hint: "Use the public address. An operator can allow private-network hosts (for a sandbox or test host) with ALLOW_PRIVATE_NETWORK_URLS=true.",
   },
   host_unreachable: { status: 502, message: "The host did not answer.", hint: "Check the address and that this server can reach it (DNS, firewall, IP allowlist), then try again." },
+  response_too_large: {
+    status: 502,
+    message: "The host sent a larger answer than this server reads.",
+    hint: "Check that the URL points at Bitbucket; its answers are far smaller. An operator can raise OUTBOUND_MAX_RESPONSE_BYTES.",
+  },
   host_timeout: { status: 504, message: "The host did not answer in time.", hint: "Bitbucket may be slow or down; try again in a moment. If it persists, check network access from this server." },
 
   // Bitbucket, before and during Connect

@@ -25,6 +25,14 @@ for (const [network, prefix] of [
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
+  // Transition ranges: they carry (or route to) an IPv4 address, possibly a private one.
+  // Bitbucket is never behind them, so they are refused whole rather than decoded.
+  ["::", 96], // IPv4-compatible (deprecated)
+  ["64:ff9b::", 96], // NAT64
+  ["64:ff9b:1::", 48], // local-use NAT64
+  ["2002::", 16], // 6to4
+  ["2001::", 32], // Teredo
+  ["fec0::", 10], // site-local (deprecated)
 ] as const) {
   blocked.addSubnet(network, prefix, "ipv6");
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { isPrivateAddress } from "./address-policy";
+import { env } from "@/lib/env";
 import { outboundFetch } from "./outbound";
 
 let server: Server;
@@ -10,6 +11,12 @@ let base: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === "/slow") return void setTimeout(() => response.end("late"), 1_000);
+    if (request.url === "/large") return void response.end("x".repeat(4096));
+    if (request.url === "/large-chunked") {
+      response.writeHead(200, { "content-type": "application/json" });
+      for (let i = 0; i < 8; i++) response.write("y".repeat(1024));
+      return void response.end();
+    }
     if (request.url === "/redirect") {
       response.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" });
       return void response.end();
@@ -37,6 +44,30 @@ describe("isPrivateAddress", () => {
   );
 });
 
+describe("isPrivateAddress: IPv6 transition ranges", () => {
+  // NAT64, 6to4, Teredo, IPv4-compatible and site-local addresses can carry a private IPv4
+  // address (or route somewhere nobody chose); none is where Bitbucket lives.
+  it.each([
+    "64:ff9b::7f00:1",
+    "64:ff9b::a9fe:a9fe",
+    "64:ff9b::808:808",
+    "64:ff9b:1::a00:1",
+    "2002:7f00:1::1",
+    "2002:a9fe:a9fe::",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "::7f00:1",
+    "::a00:1",
+    "fec0::1",
+    "feff::1",
+  ])("refuses %s", (address) => expect(isPrivateAddress(address)).toBe(true));
+
+  it("refuses them as URL literals too", async () => {
+    for (const host of ["[64:ff9b::7f00:1]", "[2002:7f00:1::1]", "[::127.0.0.1]"]) {
+      expect((await failure(outboundFetch(`http://${host}:9/`, { allowPrivateNetwork: false }))).code).toBe("url_not_allowed");
+    }
+  });
+});
+
 describe("outboundFetch", () => {
   it("refuses a loopback host unless private networks are allowed", async () => {
     expect((await failure(outboundFetch(`${base}/`, { allowPrivateNetwork: false }))).code).toBe("url_not_allowed");
@@ -55,5 +86,19 @@ describe("outboundFetch", () => {
   it("does not follow redirects", async () => {
     const response = await outboundFetch(`${base}/redirect`);
     expect(response.status).toBe(302);
+  });
+
+  it("caps a response body and names the host", async () => {
+    const declared = await failure(outboundFetch(`${base}/large`, { maxResponseBytes: 1024 }));
+    expect(declared.code).toBe("response_too_large");
+    expect(declared.message).toContain(new URL(base).host);
+    const streamed = await failure(outboundFetch(`${base}/large-chunked`, { maxResponseBytes: 1024 }));
+    expect(streamed.code).toBe("response_too_large");
+    expect(streamed.message).toContain(new URL(base).host);
+    expect(await (await outboundFetch(`${base}/large-chunked`, { maxResponseBytes: 8192 })).text()).toHaveLength(8192);
+  });
+
+  it("caps responses at 1 MB unless told otherwise", async () => {
+    expect(env().OUTBOUND_MAX_RESPONSE_BYTES).toBe(1024 * 1024);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { lookup, type LookupAddress, type LookupOptions } from "node:dns";
-import { Agent, fetch, type RequestInit, type Response } from "undici";
+import { Agent, fetch, Response, type RequestInit } from "undici";
 import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import { ipLiteralHost, isPrivateAddress } from "./address-policy";
@@ -32,16 +32,53 @@ export type OutboundInit = Omit<RequestInit, "redirect" | "signal" | "dispatcher
   timeoutMs?: number;
   /** Defaults to ALLOW_PRIVATE_NETWORK_URLS. */
   allowPrivateNetwork?: boolean;
+  /** Defaults to OUTBOUND_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 };
+
+// Statuses whose Response may not carry a body.
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Reads the whole body up to a cap, so no host can make this server buffer without
+ * limit, then hands callers an ordinary Response over the bytes read.
+ */
+async function capped(response: Response, host: string, maxBytes: number): Promise<Response> {
+  const tooLarge = () => new AppError("response_too_large", { detail: `${host}, over ${maxBytes} bytes` });
+  if (Number(response.headers.get("content-length") ?? "0") > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+  }
+  const body = NULL_BODY.has(response.status) ? null : Buffer.concat(chunks, size);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
 
 /**
  * The one way the server calls other hosts. Every call has a timeout; redirects are
  * never followed (one could carry credentials to a host nobody configured); loopback and
- * private-network addresses are refused unless ALLOW_PRIVATE_NETWORK_URLS is set.
+ * private-network addresses are refused unless ALLOW_PRIVATE_NETWORK_URLS is set; bodies
+ * are read whole up to OUTBOUND_MAX_RESPONSE_BYTES.
  * Failures become AppErrors naming the host, never the request's credentials.
  */
 export async function outboundFetch(url: string, init: OutboundInit = {}): Promise<Response> {
-  const { timeoutMs = env().OUTBOUND_TIMEOUT_SECONDS * 1000, allowPrivateNetwork, ...rest } = init;
+  const {
+    timeoutMs = env().OUTBOUND_TIMEOUT_SECONDS * 1000,
+    allowPrivateNetwork,
+    maxResponseBytes = env().OUTBOUND_MAX_RESPONSE_BYTES,
+    ...rest
+  } = init;
   const target = new URL(url);
   const allowPrivate = allowPrivateNetwork ?? env().ALLOW_PRIVATE_NETWORK_URLS;
   const literal = ipLiteralHost(target);
@@ -49,13 +86,15 @@ export async function outboundFetch(url: string, init: OutboundInit = {}): Promi
     throw new AppError("url_not_allowed", { detail: target.host });
   }
   try {
-    return await fetch(target, {
+    const response = await fetch(target, {
       ...rest,
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
       dispatcher: allowPrivate ? anyAddressAgent : publicOnlyAgent,
     });
+    return await capped(response, target.host, maxResponseBytes);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (error instanceof Error && error.name === "TimeoutError") {
       throw new AppError("host_timeout", { detail: `${target.host}, ${timeoutMs / 1000} s`, cause: error });
     }
