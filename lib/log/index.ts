@@ -1,30 +1,13 @@
 import "server-only";
 import pino from "pino";
 import { env } from "@/lib/env";
-
-// Secrets are never logged on purpose; redaction is the net for the accidental case.
-const redact = {
-  paths: [
-    "*.secret",
-    "*.clientSecret",
-    "*.client_secret",
-    "*.password",
-    "*.token",
-    "*.accessToken",
-    "*.refreshToken",
-    "*.access_token",
-    "*.refresh_token",
-    "*.authorization",
-    "*.headers.authorization",
-    "*.headers.cookie",
-  ],
-  censor: "[redacted]",
-};
+import { redactSecrets } from "./redact";
 
 let logger: pino.Logger | undefined;
 
 export function log(): pino.Logger {
-  logger ??= pino({ level: env().LOG_LEVEL, redact, base: { service: "vcs-connect" } }, destination);
+  // formatters.log sees each call's object before serializers and JSON: the one place to redact.
+  logger ??= pino({ level: env().LOG_LEVEL, formatters: { log: redactSecrets }, base: { service: "vcs-connect" } }, destination);
   return logger;
 }
 
