@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { useTestDatabase } from "@/test/use-test-database";
 import { listMembers, setMember } from "./members";
@@ -72,6 +72,25 @@ describe("setMember", () => {
 
     const roles = new Map((await listMembers(organization.id)).map((m) => [m.id, m.role]));
     expect([roles.get(people[0]!.id), roles.get(people[1]!.id)]).toEqual(["admin", "owner"]);
+  });
+
+  it("judges a role change by the role inside its transaction, not one read before it", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "admin", "member"]);
+    const admin = await accessOf(1);
+    const target = people[2]!;
+    // An owner promotes the member to owner between the admin's page load and the admin's change.
+    const original = database.db.$transaction.bind(database.db);
+    const race = vi.spyOn(database.db, "$transaction").mockImplementationOnce(async (...args: unknown[]) => {
+      await database.db.membership.update({ where: { organizationId_userId: { organizationId: organization.id, userId: target.id } }, data: { role: "owner" } });
+      return (original as (...a: unknown[]) => Promise<unknown>)(...args);
+    });
+    try {
+      await expect(setMember(admin, { email: target.email!, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    } finally {
+      race.mockRestore();
+    }
+    const membership = await database.db.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: organization.id, userId: target.id } } });
+    expect(membership.role).toBe("owner");
   });
 
   it("reports an unknown email as not_found on the email field", async () => {

@@ -27,16 +27,18 @@ export async function setMember(access: OrgAccess, input: MemberInput) {
     throw new AppError("not_found", { field: "email", detail: "nobody with this email has signed in here yet; ask them to sign in once" });
   }
   const organizationId = access.organization.id;
-  const existing = await db().membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
-  const touchesOwnership = input.role === "owner" || existing?.role === "owner";
-  if (touchesOwnership) requireRole(access, "owner");
+  const where = { organizationId_userId: { organizationId, userId: user.id } };
   await db().$transaction(async (tx) => {
+    // The current role is read here, inside the transaction, so a change made since the
+    // caller looked (someone promoted to owner meanwhile) is judged by what it is now.
+    const existing = await tx.membership.findUnique({ where });
+    if (input.role === "owner" || existing?.role === "owner") requireRole(access, "owner");
     // Counted in the transaction, so two owners demoting each other cannot both succeed.
     if (existing?.role === "owner" && input.role !== "owner" && (await tx.membership.count({ where: { organizationId, role: "owner" } })) <= 1) {
       throw new AppError("last_owner", { field: "role" });
     }
     await tx.membership.upsert({
-      where: { organizationId_userId: { organizationId, userId: user.id } },
+      where,
       create: { organizationId, userId: user.id, role: input.role },
       update: { role: input.role },
     });
