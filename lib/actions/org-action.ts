@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { toFailure, validationFailure, type Failure } from "@/lib/errors/to-failure";
 import { log } from "@/lib/log";
 import type { OrgRole } from "@/lib/orgs/roles";
+import { orgSlugParam } from "@/lib/orgs/schemas";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
@@ -21,9 +22,12 @@ export function orgAction<S extends z.ZodType, T>(
 ) {
   return async (orgSlug: string, rawInput: unknown): Promise<ActionResult<T>> => {
     try {
+      // Server actions are public endpoints: the slug is whatever the client sent.
+      const slug = orgSlugParam.safeParse(orgSlug);
+      if (!slug.success) return { ok: false, error: { ...validationFailure(slug.error), field: "orgSlug" } };
       const user = await currentUser();
       if (!user) throw new AppError("unauthenticated");
-      const access = await resolveUserAccess(user, orgSlug);
+      const access = await resolveUserAccess(user, slug.data);
       requireRole(access, options.role);
       const parsed = options.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };

@@ -13,6 +13,11 @@ export const organizationInput = z.object({
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
+/** An organization slug as it arrives from a client (server-action argument, URL). */
+export const orgSlugParam = z
+  .string({ error: "The organization must be given by its slug." })
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "The organization slug is not valid." });
+
 export const memberInput = z.object({
   email: z.email({ error: "Enter the email address the person signs in with." }).trim().toLowerCase(),
   role: z.enum(ORG_ROLES, { error: "Role must be owner, admin or member." }),
