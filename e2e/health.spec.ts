@@ -13,18 +13,20 @@ const LIVE = { timeout: 30_000 };
 
 let connectionUrl = "";
 let consumerKey = "";
+// The sandbox's control API takes JSON requests only, even bodyless ones.
+const JSON_REQUEST = { "content-type": "application/json" };
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.afterAll(async ({ playwright }) => {
   // Faults are global to the sandbox: never leave one behind for the next file.
   const api = await playwright.request.newContext();
-  await api.delete(`${EMULATOR_URL}/_emulator/faults`);
+  await api.delete(`${EMULATOR_URL}/_emulator/faults`, { headers: JSON_REQUEST });
   await api.dispose();
 });
 
 async function control(request: APIRequestContext, method: "post" | "delete", path: string, data?: object) {
-  const response = await request[method](`${EMULATOR_URL}/_emulator/${path}`, data ? { data } : {});
+  const response = await request[method](`${EMULATOR_URL}/_emulator/${path}`, { headers: JSON_REQUEST, ...(data ? { data } : {}) });
   expect(response.ok(), `${method.toUpperCase()} /_emulator/${path}`).toBe(true);
 }
 

@@ -158,3 +158,41 @@ describe("stats", () => {
     expect(await (await emu.control("GET", "/health")).json()).toEqual({ ok: true });
   });
 });
+
+describe("control API guard", () => {
+  // A web page could otherwise reach a sandbox on the developer's machine: a form or no-cors
+  // POST (no JSON content type), or a rebinding name that resolves to 127.0.0.1 (foreign Host).
+  const request = (path: string, init: { method: string; headers?: Record<string, string>; body?: string }) =>
+    import("node:http").then(
+      ({ request: send }) =>
+        new Promise<{ status: number }>((resolve, reject) => {
+          const url = new URL(`${emu.url}/_emulator${path}`);
+          const req = send({ host: url.hostname, port: url.port, path: url.pathname, method: init.method, headers: init.headers }, (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0 });
+          });
+          req.on("error", reject);
+          req.end(init.body);
+        }),
+    );
+
+  it("refuses state changes without a JSON content type (415)", async () => {
+    expect((await request("/reset", { method: "POST" })).status).toBe(415);
+    expect((await request("/reset", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" })).status).toBe(415);
+    expect((await request("/faults", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "target=token&status=500" })).status).toBe(415);
+    expect((await request("/faults", { method: "DELETE" })).status).toBe(415);
+    expect((await request("/reset", { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(200);
+  });
+
+  it("answers only requests addressed to a loopback host (403)", async () => {
+    const port = new URL(emu.url).port;
+    const json = { "content-type": "application/json" };
+    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.nip.io:${port}`]) {
+      expect((await request("/consumers", { method: "GET", headers: { host } })).status, host).toBe(403);
+      expect((await request("/reset", { method: "POST", headers: { ...json, host } })).status, host).toBe(403);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      expect((await request("/consumers", { method: "GET", headers: { host } })).status, host).toBe(200);
+    }
+  });
+});

@@ -16,7 +16,8 @@ export async function start(options: EmulatorOptions = {}): Promise<TestEmulator
     control: (method, path, body) =>
       fetch(`${emu.url}/_emulator${path}`, {
         method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        // The control API takes only JSON requests (a bodyless one too).
+        headers: { "content-type": "application/json" },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
   };

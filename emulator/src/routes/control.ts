@@ -94,7 +94,27 @@ const router = new Router()
 
 webhookControlRoutes(router);
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const READS = new Set(["GET", "HEAD"]);
+
+/**
+ * The control API can reset, revoke and fake time: only local tools may use it. A web page
+ * in the developer's browser cannot send a JSON content type without a CORS preflight (which
+ * this server never answers), and a DNS-rebinding name still carries its own Host header.
+ */
+function refuseForeign(ctx: Ctx): Reply | null {
+  const host = (ctx.req.headers.host ?? "").toLowerCase().replace(/:\d+$/, "");
+  if (!LOOPBACK_HOSTS.has(host)) return json(403, { error: "The control API answers only requests addressed to localhost, 127.0.0.1 or [::1]." });
+  const type = (ctx.req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!READS.has(ctx.method) && type !== "application/json") {
+    return json(415, { error: "Control requests that change state must be sent with content-type: application/json." });
+  }
+  return null;
+}
+
 export async function handleControl(ctx: Ctx): Promise<Reply> {
+  const refused = refuseForeign(ctx);
+  if (refused) return refused;
   const m = router.match(ctx.method, ctx.url.pathname);
   if (m.kind === "not-found") return json(404, { error: `No control endpoint ${ctx.method} ${ctx.url.pathname}` });
   if (m.kind === "method-not-allowed") return json(405, { error: `Use ${m.allowed.join(" or ")}` }, { allow: m.allowed.join(", ") });
