@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -21,6 +21,19 @@ describe("ensureLocalSecrets", () => {
     expect(line).toMatch(/^AUTH_SECRET=[A-Za-z0-9_-]{43}$/);
     expect(ensureLocalSecrets(file)).toEqual([]);
     expect(secrets()).toEqual([line]);
+  });
+
+  it("makes the file readable by its owner only on every start, not only when it creates it", () => {
+    const mode = () => statSync(file).mode & 0o777;
+    ensureLocalSecrets(file);
+    expect(mode()).toBe(0o600);
+    chmodSync(file, 0o644); // an editor, a copy or a checkout widened it
+    expect(ensureLocalSecrets(file)).toEqual([]);
+    expect(mode()).toBe(0o600);
+    writeFileSync(file, "AUTH_SECRET=\n", { mode: 0o666 }); // copied from .env.example by hand
+    chmodSync(file, 0o664);
+    ensureLocalSecrets(file);
+    expect(mode()).toBe(0o600);
   });
 
   it("fills an empty line from a copied .env.example instead of adding a second one", () => {
