@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES, SIGN_IN_PATH } from "@/lib/auth/paths";
+import { appUrl } from "@/lib/http/app-url";
 
 /**
  * Sends visitors without a session cookie to sign-in before any dashboard page
@@ -7,7 +8,7 @@ import { SESSION_COOKIES, SIGN_IN_PATH } from "@/lib/auth/paths";
  */
 export function proxy(request: NextRequest) {
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const signIn = new URL(SIGN_IN_PATH, request.url);
+  const signIn = appUrl(SIGN_IN_PATH);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }

@@ -1,3 +1,4 @@
+import { appUrl } from "@/lib/http/app-url";
 import { SIGN_IN_PATH } from "./paths";
 
 /**
@@ -7,5 +8,5 @@ import { SIGN_IN_PATH } from "./paths";
 export function consentCancelledRedirect(request: Request): Response | null {
   const url = new URL(request.url);
   if (!url.pathname.endsWith("/callback/bitbucket") || url.searchParams.get("error") !== "access_denied") return null;
-  return Response.redirect(new URL(`${SIGN_IN_PATH}?error=ConsentCancelled`, url), 302);
+  return Response.redirect(appUrl(`${SIGN_IN_PATH}?error=ConsentCancelled`), 302);
 }

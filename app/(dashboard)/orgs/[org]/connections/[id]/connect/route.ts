@@ -5,6 +5,7 @@ import { currentSessionToken, currentUser } from "@/lib/auth/session";
 import { startAuthorization } from "@/lib/connections/start-authorization";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { appUrl } from "@/lib/http/app-url";
 import { plainPage } from "@/lib/http/plain-page";
 import { failureResponse } from "@/lib/api/failure-response";
 
@@ -19,7 +20,7 @@ async function connect(request: NextRequest, { params }: Params): Promise<Respon
   const user = await currentUser();
   const sessionToken = await currentSessionToken();
   if (!user || !sessionToken) {
-    const signIn = new URL(SIGN_IN_PATH, request.nextUrl);
+    const signIn = appUrl(SIGN_IN_PATH);
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname);
     return NextResponse.redirect(signIn, 303);
   }
@@ -28,7 +29,7 @@ async function connect(request: NextRequest, { params }: Params): Promise<Respon
     return NextResponse.redirect(await startAuthorization(access, id, sessionToken), 303);
   } catch (error) {
     if (!isAppError(error) || error.code === "not_found") return failureResponse(error, { route: "connect", as: "page", title: "Connection not started" });
-    return NextResponse.redirect(new URL(`/orgs/${org}/connections/${id}?result=${error.code}`, request.nextUrl), 303);
+    return NextResponse.redirect(appUrl(`/orgs/${encodeURIComponent(org)}/connections/${encodeURIComponent(id)}?result=${error.code}`), 303);
   }
 }
 
