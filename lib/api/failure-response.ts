@@ -1,7 +1,9 @@
 import "server-only";
+import { isAppError } from "@/lib/errors/app-error";
 import { toFailure } from "@/lib/errors/to-failure";
 import { plainPage } from "@/lib/http/plain-page";
 import { log } from "@/lib/log";
+import { retryAfterHeader } from "@/lib/rate-limit";
 import { jsonError } from "./api-route";
 
 type Answer = { route: string } & ({ as: "json" } | { as: "page"; title: string });
@@ -15,7 +17,8 @@ type Answer = { route: string } & ({ as: "json" } | { as: "page"; title: string 
 export function failureResponse(error: unknown, answer: Answer): Response {
   const { failure, status, unexpected } = toFailure(error);
   if (unexpected) log().error({ err: error, route: answer.route }, "route failed");
-  if (answer.as === "json") return jsonError(status, failure);
-  return plainPage({ title: answer.title, paragraphs: [failure.message, failure.hint], status, alert: true });
+  const response = answer.as === "json" ? jsonError(status, failure) : plainPage({ title: answer.title, paragraphs: [failure.message, failure.hint], status, alert: true });
+  if (isAppError(error)) for (const [name, value] of Object.entries(retryAfterHeader(error))) response.headers.set(name, value);
+  return response;
 }
 

@@ -107,6 +107,13 @@ export const envSchema = z.object({
   HEALTH_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
   /** How long health checks and status changes are kept. */
   HEALTH_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(8),
+  /** Webhook deliveries older than this are deleted by the sweep. */
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Request ceilings per minute, per instance (each process counts its own). */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  CONNECT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -19,6 +19,16 @@ export const errorCatalog = {
 
   // Webhook receiver
   payload_too_large: { status: 413, message: "The delivery is larger than this receiver accepts.", hint: "Bitbucket does not send payloads over 256 KB; anything larger is not from Bitbucket." },
+  request_uuid_missing: {
+    status: 400,
+    message: "The delivery has no X-Request-UUID header.",
+    hint: "Bitbucket sends one with every delivery; without it a captured delivery could be replayed.",
+  },
+  rate_limited: {
+    status: 429,
+    message: "Too many requests.",
+    hint: "Wait for the time in the Retry-After header, then try again.",
+  },
   webhook_unknown: { status: 404, message: "No webhook here.", hint: "The project may have been removed; its hook on Bitbucket should have been removed with it." },
   signature_invalid: { status: 401, message: "The delivery's X-Hub-Signature is missing or does not match its body.", hint: "Only Bitbucket, with this hook's secret, can send deliveries here." },
   connection_in_use: {

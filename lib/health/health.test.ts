@@ -88,6 +88,20 @@ describe("runSweep", () => {
     expect(await database.db.authorizationRequest.count({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } })).toBe(0);
   });
 
+  it("drops webhook deliveries past their retention (30 days by default), keeping younger ones", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const project = await database.db.project.create({
+      data: { organizationId: c.organization.id, connectionId: c.id, repositoryUuid: `{r-${Date.now()}}`, fullName: "acme/kept", workspaceSlug: "acme", slug: "kept", name: "kept", isPrivate: true, hookId: `h-${Date.now()}`, hookSecretSealed: "x", events: "repo:push" },
+    });
+    const delivery = (days: number) => ({ projectId: project.id, requestUuid: `u-${days}-${Math.random()}`, eventKey: "repo:push", attempt: 1, signatureOk: true, summary: "{}", payload: "{}", receivedAt: new Date(Date.now() - days * 86_400_000) });
+    await database.db.webhookDelivery.createMany({ data: [delivery(31), delivery(45), delivery(29), delivery(1)] });
+    await database.db.lease.deleteMany({ where: { name: SWEEP_LEASE } });
+
+    await runSweep();
+    const left = await database.db.webhookDelivery.findMany({ where: { projectId: project.id }, select: { receivedAt: true } });
+    expect(left.map((d) => Math.round((Date.now() - d.receivedAt.getTime()) / 86_400_000)).sort()).toEqual([1, 29]);
+  });
+
   it("does not touch a connection that needs reauthorization", async () => {
     const c = await connectedConnection(database.db, emulator);
     await database.db.vcsConnection.update({ where: { id: c.id }, data: { status: "needs_reauthorization" } });

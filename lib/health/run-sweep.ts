@@ -13,7 +13,8 @@ export const SWEEP_LEASE = "health-sweep";
 
 /**
  * Checks every connection that has a grant, one process at a time (a lease), and drops
- * health history older than the retention period and day-old Connect attempts.
+ * health history and webhook deliveries older than their retention periods, and day-old
+ * Connect attempts.
  */
 export async function runSweep(holder = randomToken(9)) {
   const config = env();
@@ -34,6 +35,8 @@ export async function runSweep(holder = randomToken(9)) {
   }
   const cutoff = new Date(Date.now() - config.HEALTH_RETENTION_DAYS * 86_400_000);
   await db().healthEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  // Old deliveries: their payloads are of no further use, and a smaller log is a smaller leak.
+  await db().webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - config.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000) } } });
   // Spent or expired Connect attempts serve no purpose after a day.
   await db().authorizationRequest.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await completeLease(SWEEP_LEASE, holder);

@@ -10,11 +10,14 @@ import { summarize } from "./summarize";
 export type DeliveryHeaders = { signature: string | null; eventKey: string | null; requestUuid: string | null; attempt: string | null };
 
 /**
- * Accepts one delivery for a hook: unknown hook → 404, bad or missing signature → 401
+ * Accepts one delivery for a hook: no X-Request-UUID → 400, unknown hook → 404, bad or missing signature → 401
  * (nothing stored), a request UUID seen before → acknowledged without a second row.
  * Returns what processing after the answer needs.
  */
 export async function receiveDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
+  // Bitbucket always sends one (retries reuse it); it is what makes a replay a duplicate.
+  const requestUuid = headers.requestUuid?.trim();
+  if (!requestUuid || requestUuid.length > 128) throw new AppError("request_uuid_missing");
   const project = await db().project.findUnique({ where: { hookId }, select: { id: true, hookSecretSealed: true } });
   if (!project) throw new AppError("webhook_unknown");
   const secret = openSecret(project.hookSecretSealed, projectSealContext.hookSecret(project.id));
@@ -28,7 +31,6 @@ export async function receiveDelivery(hookId: string, body: Uint8Array, headers:
   } catch {
     // Signed but not JSON: keep the raw text; the summary says nothing.
   }
-  const requestUuid = headers.requestUuid ?? `missing-${crypto.randomUUID()}`;
   const summary = summarize(eventKey, payload);
   try {
     const delivery = await db().webhookDelivery.create({

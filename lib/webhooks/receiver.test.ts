@@ -14,6 +14,9 @@ vi.mock("next/server", async (importOriginal) => ({
   after: (task: () => Promise<unknown>) => void afterTasks.push(task()),
 }));
 
+// A low ceiling so the rate-limit test reaches it; the other tests stay well under it.
+vi.stubEnv("WEBHOOK_RATE_LIMIT_PER_MINUTE", "20");
+
 const database = useTestDatabase();
 const SECRET = randomToken(32);
 let hookId: string;
@@ -95,6 +98,37 @@ describe("the webhook receiver", () => {
     const huge = new Uint8Array(MAX_DELIVERY_BYTES + 1).fill(32);
     expect((await deliver(huge)).status).toBe(413);
     expect(await stored()).toBe(before);
+  });
+
+  it("answers 400 to a delivery without X-Request-UUID and stores nothing (it could be replayed forever)", async () => {
+    const before = await stored();
+    const body = pushBody();
+    const request = new Request(`http://localhost/api/webhooks/bitbucket/${hookId}`, {
+      method: "POST",
+      body: Buffer.from(body),
+      headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-hub-signature": signBody(SECRET, body) },
+    });
+    const response = await POST(request, { params: Promise.resolve({ hookId }) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("request_uuid_missing");
+    expect(await stored()).toBe(before);
+  });
+
+  it("answers 429 with Retry-After past the per-hook ceiling, and other hooks are unaffected", async () => {
+    const busyProject = await database.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    const busyHook = randomToken(16);
+    const busy = await database.db.project.create({
+      data: { ...busyProject, id: undefined, hookId: busyHook, repositoryUuid: "{busy}", fullName: "acme/busy", slug: "busy", hookSecretSealed: "pending", createdAt: undefined, updatedAt: undefined } as never,
+    });
+    await database.db.project.update({ where: { id: busy.id }, data: { hookSecretSealed: sealSecret(SECRET, projectSealContext.hookSecret(busy.id)) } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await deliver(pushBody(), {}, busyHook)).status);
+    expect(statuses.every((status) => status === 202)).toBe(true);
+    const refused = await deliver(pushBody(), {}, busyHook);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await database.db.webhookDelivery.count({ where: { projectId: busy.id } })).toBe(20);
+    expect((await deliver(pushBody())).status).toBe(202);
   });
 
   it("answers 404 for an unknown hook", async () => {

@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { failureResponse } from "@/lib/api/failure-response";
+import { takeRequest } from "@/lib/rate-limit";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
@@ -7,8 +8,10 @@ import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
 /** Bitbucket's webhook deliveries: verified, stored once, answered fast, processed after the answer. */
 export async function POST(request: Request, { params }: { params: Promise<{ hookId: string }> }) {
   try {
+    const { hookId } = await params;
+    await takeRequest("webhook", hookId);
     const body = await readBodyCapped(request);
-    const { delivery, duplicate } = await receiveDelivery((await params).hookId, body, {
+    const { delivery, duplicate } = await receiveDelivery(hookId, body, {
       signature: request.headers.get("x-hub-signature"),
       eventKey: request.headers.get("x-event-key"),
       requestUuid: request.headers.get("x-request-uuid"),
