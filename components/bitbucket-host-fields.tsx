@@ -44,7 +44,7 @@ export function BitbucketHostFields({
         spellCheck={false}
         value={values.apiUrl}
         error={errors.apiUrl}
-        description="The 2.0 REST API: https://api.bitbucket.org/2.0 for Bitbucket Cloud. It ends in /2.0."
+        description="The 2.0 REST API: https://api.bitbucket.org/2.0 for Bitbucket Cloud. Access tokens are sent here, so it must be on the Host URL's own address or its api. subdomain."
         onChange={(event) => onChange({ hostUrl: values.hostUrl, apiUrl: event.target.value, apiEdited: true })}
       />
     </div>

@@ -202,6 +202,7 @@ test.describe.serial("projects from repositories, with webhooks and a delivery l
     }, connectUrl);
     await page.getByRole("link", { name: "Connect vcs-connect" }).click();
     await expect(page.getByRole("heading", { name: "Connect to Bitbucket?" })).toBeVisible();
+    await expect(page.getByText(`Tokens are issued by ${new URL(EMULATOR_URL).host} and sent only to ${new URL(EMULATOR_URL).host}.`)).toBeVisible();
     await page.getByRole("button", { name: "Continue to Bitbucket" }).click();
     await expect(page.getByRole("button", { name: "Grant access" })).toBeVisible();
   });

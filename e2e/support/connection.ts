@@ -72,6 +72,8 @@ export async function connectSandboxConnection(page: Page, request: APIRequestCo
   const consumer = await createConsumerOnSandbox(request, { name, callbackUrl, scopes });
   await verifyCredentials(page, consumer.key, consumer.secret);
   await expect(page.getByText("Key and secret verified")).toBeVisible();
+  // The button says where the tokens will go before anyone authorizes.
+  await expect(page.getByTestId("token-destination").first()).toHaveText(`Tokens are issued by ${new URL(EMULATOR_URL).host} and sent only to ${new URL(EMULATOR_URL).host}.`);
   await page.getByRole("link", { name: "Connect", exact: true }).click();
   await logInOnBitbucketIfAsked(page, () => page.getByRole("button", { name: "Grant access" }));
   await page.getByRole("button", { name: "Grant access" }).click();

@@ -107,6 +107,14 @@ async function storeGrant(connection: CallbackConnection, access: OrgAccess, tok
     refreshedAt: null,
   };
   await db().$transaction(async (tx) => {
+    // Only while the connection still has the host, API URL and key the exchange used: a
+    // change saved meanwhile (tokens for another host) rolls the whole write back. A
+    // same-value write, so the check and the row lock are one statement.
+    const { count } = await tx.vcsConnection.updateMany({
+      where: { id: connection.id, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, clientId: connection.clientId },
+      data: { hostUrl: connection.hostUrl },
+    });
+    if (count !== 1) throw new AppError("connection_changed");
     await tx.vcsGrant.upsert({ where: { connectionId: connection.id }, create: { connectionId: connection.id, ...grant }, update: grant });
     await changeStatus(tx, connection, status, {
       actor: access.actor,

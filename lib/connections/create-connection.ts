@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
+import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { verifyConsumer, type ConsumerKind } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
@@ -26,6 +27,7 @@ export async function createConnection(access: OrgAccess, input: CreateInput) {
   const scopes = normalizeScopes(input.profile === "custom" ? (input.scopes ?? []) : PROFILES[input.profile].scopes);
   const hostUrl = validateServiceUrl(input.hostUrl ?? BITBUCKET_CLOUD_HOST_URL, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? BITBUCKET_CLOUD_API_URL, "apiUrl");
+  checkApiUrlBelongsToHost(hostUrl, apiUrl);
   const credentials = input.clientId && input.clientSecret ? { clientId: input.clientId, clientSecret: input.clientSecret } : null;
   let consumerKind: ConsumerKind | null = null;
   if (credentials) {

@@ -3,9 +3,11 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
 import { sealSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
-import { isAppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { validateServiceUrl } from "@/lib/http/service-url";
+import { hasRole } from "@/lib/orgs/roles";
+import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { verifyConsumer } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { loadConnection, sealContext } from "./load-connection";
 import type { CredentialsInput } from "./schemas";
@@ -16,7 +18,8 @@ import { changeStatus } from "./status/change-status";
  * Verifies and stores a consumer's key and secret (first setup, secret rotation, or a
  * new Host/API URL). The secret is always the one entered now, so a changed URL never
  * receives the old one. A new key or URL invalidates the grant: tokens are deleted and
- * the connection must be authorized again. A draft keeps its key and URLs even when
+ * the connection must be authorized again; moving a connected connection to other URLs is
+ * for owners, and the API URL must belong to the Host URL (tokens go there). A draft keeps its key and URLs even when
  * verification fails, so nothing typed is lost; the secret is stored only once verified.
  */
 export async function saveCredentials(access: OrgAccess, id: string, input: CredentialsInput) {
@@ -24,6 +27,10 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   const connection = await loadConnection(access, id);
   const hostUrl = validateServiceUrl(input.hostUrl ?? connection.hostUrl, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? connection.apiUrl, "apiUrl");
+  checkApiUrlBelongsToHost(hostUrl, apiUrl);
+  // A working connection's tokens would go to the new address: that is an owner's call.
+  const urlField = hostUrl !== connection.hostUrl ? "hostUrl" : apiUrl !== connection.apiUrl ? "apiUrl" : null;
+  if (urlField && connection.grant && !hasRole(access.role, "owner")) throw new AppError("url_change_owner_only", { field: urlField });
   const consumer = { hostUrl, apiUrl, clientId: input.clientId, clientSecret: input.clientSecret };
   const isDraft = isDraftStatus(connection.status);
 
@@ -44,8 +51,10 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   const identityChanged = input.clientId !== connection.clientId || hostUrl !== connection.hostUrl || apiUrl !== connection.apiUrl;
   const status = isDraft || identityChanged ? "awaiting_authorization" : parseStatus(connection.status);
   const before = { clientIdLast4: connection.clientId?.slice(-4) ?? null, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, status: connection.status };
+  let cleared = false;
   await db().$transaction(async (tx) => {
-    if (identityChanged && connection.grant) await tx.vcsGrant.delete({ where: { connectionId: id } });
+    // Whatever grant exists now, not the one read before verification: a callback may have stored one meanwhile.
+    if (identityChanged) cleared = (await tx.vcsGrant.deleteMany({ where: { connectionId: id } })).count > 0;
     await changeStatus(tx, connection, status, {
       actor: access.actor,
       data: {
@@ -59,10 +68,10 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
       audit: {
         action: isDraft ? "connection.credentials_saved" : identityChanged ? "connection.consumer_changed" : "connection.secret_rotated",
         before,
-        after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: identityChanged && Boolean(connection.grant) },
+        after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: cleared },
       },
     });
   });
-  log().info({ connectionId: id, consumerKind: kind, status, tokensCleared: identityChanged && Boolean(connection.grant) }, "consumer credentials saved");
+  log().info({ connectionId: id, consumerKind: kind, status, tokensCleared: cleared }, "consumer credentials saved");
   return { consumerKind: kind, status };
 }

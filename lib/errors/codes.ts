@@ -63,6 +63,21 @@ export const errorCatalog = {
     message: "The API URL does not answer like Bitbucket's 2.0 API.",
     hint: "For Bitbucket Cloud use https://api.bitbucket.org/2.0 (with /2.0 at the end).",
   },
+  api_url_not_on_host: {
+    status: 422,
+    message: "The API URL must belong to the Host URL: access tokens are sent to it.",
+    hint: "For Bitbucket Cloud (https://bitbucket.org) use https://api.bitbucket.org/2.0. For another host use its own address or its api. subdomain, such as https://api.example.com/2.0.",
+  },
+  url_change_owner_only: {
+    status: 403,
+    message: "Only an owner can change the Host URL or API URL of a connection that is connected.",
+    hint: "Its tokens would then go to the new address. Ask an owner of the organization, or keep the URLs and change only the key or secret.",
+  },
+  connection_changed: {
+    status: 409,
+    message: "The connection's Host URL, API URL or key changed while you were on Bitbucket, so the tokens Bitbucket issued were not stored.",
+    hint: "Choose Connect again to authorize with the connection's current settings.",
+  },
   consumer_key_unknown: {
     status: 422,
     message: "Bitbucket does not know this key.",

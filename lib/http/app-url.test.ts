@@ -46,3 +46,16 @@ describe("redirects", () => {
     expect(refused.headers.get("location")).toBe(`${APP}/orgs/${admin.organization.slug}/connections/${draft.id}?result=invalid_state_change`);
   });
 });
+
+describe("the cross-site Connect confirmation", () => {
+  it("names the connection and the hosts that will hold its tokens", async () => {
+    const admin = await orgMember(database.db, "admin");
+    const draft = await createConnection(admin.access, { name: "Release bot", profile: "repository_sync" });
+    const path = `/orgs/${admin.organization.slug}/connections/${draft.id}/connect`;
+    session.user = { id: admin.user.id, name: admin.user.name, email: admin.user.email, image: null, role: "member" };
+    const page = await connectRoute.GET(foreign(path, { "sec-fetch-site": "cross-site" }), { params: Promise.resolve({ org: admin.organization.slug, id: draft.id }) });
+    const html = await page.text();
+    expect(html).toContain("Release bot");
+    expect(html).toContain("Tokens are issued by bitbucket.org and sent only to api.bitbucket.org.");
+  });
+});

@@ -10,12 +10,13 @@ import { consumerFormFields, currentStep, parseConnectResult, stepState } from "
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileLabel } from "@/lib/connections/profiles";
 import { isDisconnected, isDraft } from "@/lib/connections/status";
+import { tokenDestination } from "@/lib/connections/token-destination";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { countProjectsUsing, listConnectionDeliveries } from "@/lib/projects/read-projects";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections, hasRole } from "@/lib/orgs/roles";
 import { ConnectFailure, ConnectStep } from "./_setup/connect-panels";
 import { GrantResult } from "./_setup/grant-result";
 import { ConnectionOverview } from "./connection-overview";
@@ -136,6 +137,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           initial={health}
           renderedAt={Date.now()}
           canManage={canManage}
+          tokenNote={tokenDestination(view.hostUrl, view.apiUrl)}
           manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: !isDisconnected(view.status) ? manageCardId("Disconnect") : null }}
         />
       ) : null}
@@ -145,7 +147,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
-      {canManage ? <ManageSection view={view} target={target} projectCount={projectCount} /> : null}
+      {canManage ? <ManageSection view={view} target={target} projectCount={projectCount} urlsOwnerOnly={!hasRole(access.role, "owner")} /> : null}
     </>
   );
 }

@@ -32,11 +32,13 @@ function JumpLink({ target, children }: { target: string; children: ReactNode })
 export function HealthActions({
   orgSlug,
   connection,
+  tokenNote,
   manageAnchors,
   onTested,
 }: {
   orgSlug: string;
   connection: ConnectionHealth["connection"];
+  tokenNote: string;
   manageAnchors: { credentials: string; disconnect: string | null };
   onTested: () => void;
 }) {
@@ -60,6 +62,9 @@ export function HealthActions({
             <JumpLink target={manageAnchors.credentials}>Rotate secret</JumpLink>
             {manageAnchors.disconnect && !isDisconnected(connection.status) ? <JumpLink target={manageAnchors.disconnect}>Disconnect</JumpLink> : null}
           </div>
+          <p data-testid="token-destination" className="mt-2 text-sm text-slate-600">
+            {tokenNote}
+          </p>
           <div className="mt-3 empty:hidden">
             {tested?.ok === true ? (
               tested.data.ok ? (

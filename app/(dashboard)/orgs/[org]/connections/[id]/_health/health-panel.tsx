@@ -30,6 +30,7 @@ export function HealthPanel({
   initial,
   renderedAt,
   canManage,
+  tokenNote,
   manageAnchors,
 }: {
   orgSlug: string;
@@ -37,6 +38,8 @@ export function HealthPanel({
   /** When the server rendered `initial` (ms since the epoch). */
   renderedAt: number;
   canManage: boolean;
+  /** Which hosts hold the tokens, shown by Connect. */
+  tokenNote: string;
   /** Heading ids of the Manage cards the actions lead to; null when the card is not shown. */
   manageAnchors: { credentials: string; disconnect: string | null };
 }) {
@@ -123,7 +126,7 @@ export function HealthPanel({
           <HealthFacts health={health} now={now} />
 
           {canManage ? (
-            <HealthActions orgSlug={orgSlug} connection={connection} manageAnchors={manageAnchors} onTested={() => queryClient.invalidateQueries({ queryKey })} />
+            <HealthActions orgSlug={orgSlug} connection={connection} tokenNote={tokenNote} manageAnchors={manageAnchors} onTested={() => queryClient.invalidateQueries({ queryKey })} />
           ) : null}
         </div>
 

@@ -17,9 +17,12 @@ import { useConnectionMutation, type Target } from "./use-connection-mutation";
 export function CredentialsForm({
   target,
   current,
+  urlsOwnerOnly = false,
 }: {
   target: Target;
   current: { hostUrl: string; apiUrl: string; clientIdLast4: string | null };
+  /** The connection is connected and the viewer is not an owner: the URLs are an owner's to change. */
+  urlsOwnerOnly?: boolean;
 }) {
   const [secret, setSecret] = useState("");
   const [key, setKey] = useState("");
@@ -75,6 +78,12 @@ export function CredentialsForm({
             Changing the key, Host URL or API URL deletes the stored tokens: Bitbucket&apos;s grant belongs to the old consumer or host.
             Choose Connect afterwards to authorize again.
           </div>
+          {urlsOwnerOnly ? (
+            <p role="note" data-testid="urls-owner-only" className="text-sm text-slate-700">
+              Only an owner can change the Host URL or API URL while this connection is connected, because its tokens would then go to
+              the new address. You can still change the key or rotate the secret.
+            </p>
+          ) : null}
           <ConsumerKeyField
             id="rotate-key"
             value={key}

@@ -25,7 +25,18 @@ function ManageCard({ title, description, children }: { title: string; descripti
 }
 
 /** What owners and admins can change about a connection, one card per task. */
-export function ManageSection({ view, target, projectCount }: { view: ConnectionView; target: Target; projectCount: number }) {
+export function ManageSection({
+  view,
+  target,
+  projectCount,
+  urlsOwnerOnly,
+}: {
+  view: ConnectionView;
+  target: Target;
+  projectCount: number;
+  /** The viewer is not an owner: a connected connection's URLs are not theirs to change. */
+  urlsOwnerOnly: boolean;
+}) {
   const granted = hasGrant(view.status);
   return (
     <section aria-labelledby="manage-heading" className="mt-8">
@@ -41,7 +52,7 @@ export function ManageSection({ view, target, projectCount }: { view: Connection
               : "Authorize on Bitbucket with the saved key and secret."
           }
         >
-          <ConnectLink href={view.connectUrl}>{granted ? "Reconnect" : "Connect"}</ConnectLink>
+          <ConnectLink view={view}>{granted ? "Reconnect" : "Connect"}</ConnectLink>
         </ManageCard>
         <ManageCard title="Name" description="How this connection is listed in this organization.">
           <RenameForm target={target} name={view.name} />
@@ -51,7 +62,11 @@ export function ManageSection({ view, target, projectCount }: { view: Connection
             title="Key and secret"
             description="Rotate the secret after regenerating it on Bitbucket, or point the connection at another consumer or host. Every change is verified with Bitbucket first."
           >
-            <CredentialsForm target={target} current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }} />
+            <CredentialsForm
+              target={target}
+              current={{ hostUrl: view.hostUrl, apiUrl: view.apiUrl, clientIdLast4: view.clientIdLast4 }}
+              urlsOwnerOnly={urlsOwnerOnly && granted}
+            />
           </ManageCard>
         </div>
         {!isDisconnected(view.status) ? (

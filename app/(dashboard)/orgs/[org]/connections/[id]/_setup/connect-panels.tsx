@@ -3,15 +3,24 @@ import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { primaryButton } from "@/components/styles";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import { hasGrant } from "@/lib/connections/status";
+import { tokenDestination } from "@/lib/connections/token-destination";
 
 export type Problem = { code: string; message: string; hint: string };
 
-/** The link that starts Connect: a plain GET to the app's connect route, which redirects to Bitbucket. */
-export function ConnectLink({ href, children }: { href: string; children: ReactNode }) {
+/**
+ * The link that starts Connect: a plain GET to the app's connect route, which redirects to
+ * Bitbucket. It says which hosts will hold the tokens, so nobody authorizes blind.
+ */
+export function ConnectLink({ view, children }: { view: Pick<ConnectionView, "connectUrl" | "hostUrl" | "apiUrl">; children: ReactNode }) {
   return (
-    <a href={href} className={primaryButton}>
-      {children}
-    </a>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <a href={view.connectUrl} className={primaryButton}>
+        {children}
+      </a>
+      <span data-testid="token-destination" className="text-sm text-slate-600">
+        {tokenDestination(view.hostUrl, view.apiUrl)}
+      </span>
+    </div>
   );
 }
 
@@ -54,7 +63,7 @@ export function ConnectStep({ view, state, problem }: { view: ConnectionView; st
             Connect opens Bitbucket. Log in if it asks, check the permissions it lists, and choose <strong>Grant access</strong>. Bitbucket
             then sends you back here, where you see the account and the permissions it granted.
           </p>
-          <ConnectLink href={view.connectUrl}>Connect</ConnectLink>
+          <ConnectLink view={view}>Connect</ConnectLink>
           <RedirectUriHelp callbackUrl={view.callbackUrl} />
         </div>
       )}
@@ -71,7 +80,7 @@ export function ConnectFailure({ view, problem, canManage }: { view: ConnectionV
       {hasGrant(view.status) ? <p className="mt-1">The existing authorization is unchanged.</p> : null}
       {canManage ? (
         <div className="mt-3">
-          <ConnectLink href={view.connectUrl}>{hasGrant(view.status) ? "Reconnect" : "Connect"}</ConnectLink>
+          <ConnectLink view={view}>{hasGrant(view.status) ? "Reconnect" : "Connect"}</ConnectLink>
         </div>
       ) : null}
     </div>

@@ -62,7 +62,7 @@ export function GrantResult({ view, orgSlug, canManage }: { view: ConnectionView
         </ol>
         {canManage ? (
           <div className="mt-4">
-            <ConnectLink href={view.connectUrl}>Reconnect</ConnectLink>
+            <ConnectLink view={view}>Reconnect</ConnectLink>
           </div>
         ) : null}
       </section>

@@ -2,7 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { currentSessionToken, currentUser } from "@/lib/auth/session";
+import { getConnection } from "@/lib/connections/read-connections";
 import { startAuthorization } from "@/lib/connections/start-authorization";
+import { tokenDestination } from "@/lib/connections/token-destination";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/http/app-url";
@@ -33,12 +35,31 @@ async function connect(request: NextRequest, { params }: Params): Promise<Respon
   }
 }
 
+/** What the confirmation can say about the connection to someone allowed to see it: its name and where its tokens go. */
+async function describeTarget({ params }: Params): Promise<string[]> {
+  const { org, id } = await params;
+  const user = await currentUser();
+  if (!user) return [];
+  try {
+    const access = await resolveUserAccess(user, org);
+    const view = await getConnection(access, id);
+    return [`It connects “${view.name}” in ${access.organization.name} to Bitbucket at ${new URL(view.hostUrl).host}.`, tokenDestination(view.hostUrl, view.apiUrl)];
+  } catch (error) {
+    if (isAppError(error)) return [];
+    throw error;
+  }
+}
+
 /** The connection's connectUrl: opened by a signed-in admin, it redirects to Bitbucket's authorize page. */
 export async function GET(request: NextRequest, context: Params) {
   if (DIRECT.has(request.headers.get("sec-fetch-site") ?? "")) return connect(request, context);
   return plainPage({
     title: "Connect to Bitbucket?",
-    paragraphs: ["You followed a link from elsewhere to connect a Bitbucket account to vcs-connect.", "Continue only if you meant to."],
+    paragraphs: [
+      "You followed a link from elsewhere to connect a Bitbucket account to vcs-connect.",
+      ...(await describeTarget(context)),
+      "Continue only if you meant to.",
+    ],
     status: 200,
     form: { action: request.nextUrl.pathname, button: "Continue to Bitbucket" },
   });
