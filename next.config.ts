@@ -1,16 +1,14 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
 
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// For files proxy.ts does not see (Next's static assets): the same headers, without the
+// per-request CSP and the APP_URL-dependent Strict-Transport-Security.
+const { "Content-Security-Policy": _policy, "Strict-Transport-Security": _hsts, ...staticHeaders } = securityHeaders({ nonce: "", appUrl: "", development: false });
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: Object.entries(staticHeaders).map(([key, value]) => ({ key, value })) }];
   },
 };
 

@@ -1,18 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES, SIGN_IN_PATH } from "@/lib/auth/paths";
+import { env } from "@/lib/env";
 import { appUrl } from "@/lib/http/app-url";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+
+// Pages only a signed-in person sees; every page and action still checks the session itself.
+const SIGNED_IN_ONLY = [/^\/dashboard(\/|$)/, /^\/orgs(\/|$)/, /^\/settings(\/|$)/];
 
 /**
- * Sends visitors without a session cookie to sign-in before any dashboard page
- * renders. Only a fast path: every page and action still checks the session itself.
+ * Runs before every page and route handler: gives the request a fresh CSP nonce (Next
+ * applies it to its own scripts when it renders) and the response the security headers,
+ * and sends visitors without a session cookie to sign-in before a dashboard page renders.
  */
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const signIn = appUrl(SIGN_IN_PATH);
-  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  const nonce = newNonce();
+  const config = env();
+  const headers = securityHeaders({ nonce, appUrl: config.APP_URL, development: config.NODE_ENV === "development" });
+  const { pathname, search } = request.nextUrl;
+
+  let response: NextResponse;
+  if (SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname)) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = appUrl(SIGN_IN_PATH);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/orgs/:path*", "/settings/:path*"],
+  // Everything but Next's static files (they carry next.config's headers).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
 };

@@ -30,6 +30,10 @@ export const appEnvironment = {
   LOG_LEVEL: "warn",
   // Frequent sweeps so status changes show up within a test's patience.
   HEALTH_SWEEP_INTERVAL_SECONDS: "5",
+  // Every browser test comes from one address and signs in and connects many times.
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
+  CONNECT_RATE_LIMIT_PER_MINUTE: "10000",
+  API_RATE_LIMIT_PER_MINUTE: "10000",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
 };

@@ -2,22 +2,27 @@ import "server-only";
 import type { z } from "zod";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole, resolveTokenAccess } from "@/lib/access/resolve-access";
-import { AppError } from "@/lib/errors/app-error";
+import { sha256 } from "@/lib/crypto/random";
+import { env } from "@/lib/env";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { readBodyCapped } from "@/lib/http/read-body";
+import { retryAfterHeader, takeRequest } from "@/lib/rate-limit";
 import { toFailure, validationFailure } from "@/lib/errors/to-failure";
 import { log } from "@/lib/log";
 import type { OrgRole } from "@/lib/orgs/roles";
 
 type RouteContext<P> = { params: Promise<P> };
 
-export function jsonError(status: number, error: object): Response {
-  return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+export function jsonError(status: number, error: object, headers: Record<string, string> = {}): Response {
+  return Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-/** Parses a JSON body against a schema; bad JSON and bad fields become 400/422 with the field named. */
+/** Parses a JSON body (at most API_MAX_BODY_BYTES, else 413) against a schema; bad JSON and bad fields become 400/422 with the field named. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const bytes = await readBodyCapped(request, env().API_MAX_BODY_BYTES, "request_too_large");
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError("invalid_input", { detail: "the body is not valid JSON" });
   }
@@ -50,14 +55,16 @@ export function guardedRoute<P extends { org: string }>(
       if (error instanceof ValidationError) return jsonError(422, validationFailure(error.zodError));
       const { failure, status, unexpected } = toFailure(error);
       if (unexpected) log().error({ err: error, route: options.name }, "API route failed");
-      return jsonError(status, failure);
+      return jsonError(status, failure, isAppError(error) ? retryAfterHeader(error) : {});
     }
   };
 }
 
-const bearerToken: Authenticate = (request, orgSlug) => {
+const bearerToken: Authenticate = async (request, orgSlug) => {
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!token) throw new AppError("unauthenticated");
+  // Counted per token (by its hash) before it is looked up, so a flood costs no query.
+  await takeRequest("api_token", sha256(token));
   return resolveTokenAccess(token, orgSlug);
 };
 

@@ -23,6 +23,10 @@ const messages: Record<string, { title: string; detail: string }> = {
     title: "Sign-in is not set up correctly",
     detail: "The server could not finish the sign-in. The server log names the problem; Settings → Authentication and the README explain the login consumer.",
   },
+  RateLimited: {
+    title: "Too many sign-in attempts",
+    detail: "This address started more sign-ins in the last minute than the server allows. Wait a minute, then try again.",
+  },
   SignedOut: {
     title: "You are signed out",
     detail: "Sign in again whenever you like.",

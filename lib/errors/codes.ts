@@ -24,10 +24,15 @@ export const errorCatalog = {
     message: "The delivery has no X-Request-UUID header.",
     hint: "Bitbucket sends one with every delivery; without it a captured delivery could be replayed.",
   },
+  request_too_large: {
+    status: 413,
+    message: "The request body is larger than this API accepts.",
+    hint: "Send only the documented fields; an operator can raise API_MAX_BODY_BYTES.",
+  },
   rate_limited: {
     status: 429,
-    message: "Too many requests.",
-    hint: "Wait for the time in the Retry-After header, then try again.",
+    message: "Too many requests in the last minute.",
+    hint: "Wait a minute (the Retry-After header says exactly how long), then try again.",
   },
   webhook_unknown: { status: 404, message: "No webhook here.", hint: "The project may have been removed; its hook on Bitbucket should have been removed with it." },
   signature_invalid: { status: 401, message: "The delivery's X-Hub-Signature is missing or does not match its body.", hint: "Only Bitbucket, with this hook's secret, can send deliveries here." },

@@ -4,6 +4,7 @@ import { completeAuthorization, connectionResultPath } from "@/lib/connections/c
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { failureResponse } from "@/lib/api/failure-response";
 import { appUrl } from "@/lib/http/app-url";
+import { limitRequest } from "@/lib/api/limit-request";
 
 const callbackErrorPage = (error: unknown) => failureResponse(error, { route: "authorization callback", as: "page", title: "Connection not completed" });
 
@@ -17,6 +18,8 @@ async function connectionPage(id: string, result: string): Promise<Response | nu
 
 /** Bitbucket sends the admin back here after Grant access or Cancel. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const limited = await limitRequest("connect", request, "authorization callback");
+  if (limited) return limited;
   const { id } = await params;
   const query = request.nextUrl.searchParams;
   try {

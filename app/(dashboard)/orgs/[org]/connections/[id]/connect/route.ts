@@ -10,6 +10,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/http/app-url";
 import { plainPage } from "@/lib/http/plain-page";
 import { failureResponse } from "@/lib/api/failure-response";
+import { limitRequest } from "@/lib/api/limit-request";
 
 type Params = { params: Promise<{ org: string; id: string }> };
 
@@ -52,6 +53,8 @@ async function describeTarget({ params }: Params): Promise<string[]> {
 
 /** The connection's connectUrl: opened by a signed-in admin, it redirects to Bitbucket's authorize page. */
 export async function GET(request: NextRequest, context: Params) {
+  const limited = await limitRequest("connect", request, "connect");
+  if (limited) return limited;
   if (DIRECT.has(request.headers.get("sec-fetch-site") ?? "")) return connect(request, context);
   return plainPage({
     title: "Connect to Bitbucket?",
@@ -67,6 +70,8 @@ export async function GET(request: NextRequest, context: Params) {
 
 /** The confirmation's button; accepted only from the app's own pages. */
 export async function POST(request: NextRequest, context: Params) {
+  const limited = await limitRequest("connect", request, "connect");
+  if (limited) return limited;
   if (request.headers.get("origin") !== new URL(env().APP_URL).origin) {
     return failureResponse(new AppError("forbidden"), { route: "connect", as: "page", title: "Connection not started" });
   }

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from "@playwright/test";
+import { APP_URL } from "./support/environment";
+import { signIn } from "./support/sign-in";
+
+/** Console errors, uncaught errors and CSP violations on a page: there must be none. */
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
+test("pages run under a nonce CSP without console errors, and carry the security headers", async ({ page }) => {
+  const problems = watch(page);
+  await recordViolations(page);
+  await signIn(page, "alice");
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  for (const path of ["/dashboard", "/settings", "/settings/authentication", "/signin?signedOut=1"]) {
+    const response = await page.goto(path);
+    const policy = response!.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce, `${path}: CSP nonce`).toBeTruthy();
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(response!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(response!.headers()["permissions-policy"]).toContain("camera=()");
+    // Next put the request's nonce on its own scripts; the page is hydrated and interactive.
+    const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce), `${path}: every script has the nonce`).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), `${path}: CSP violations`).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+});
+
+test("route handlers carry the same headers", async ({ request }) => {
+  for (const path of ["/api/health", "/api/v1/openapi.json", "/api/v1/organizations/nowhere/vcs"]) {
+    const response = await request.get(`${APP_URL}${path}`);
+    expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(response.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(response.headers()["permissions-policy"], path).toContain("camera=()");
+    // APP_URL is http here: no HSTS (a browser would refuse plain http to localhost for a year).
+    expect(response.headers()["strict-transport-security"], path).toBeUndefined();
+  }
+});

@@ -1,0 +1,46 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+import { securityHeaders } from "./security-headers";
+
+const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3999${path}`, { headers: cookie ? { cookie } : {} });
+const scriptSources = (policy: string) => /script-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+
+describe("security headers", () => {
+  it.each(["/signin", "/status/abc", "/api/health", "/api/v1/organizations/acme/vcs", "/api/webhooks/bitbucket/hook", "/callback/v1/vcs/x"])(
+    "are on %s: a CSP whose scripts need this request's nonce, Referrer-Policy, Permissions-Policy",
+    (path) => {
+      const response = proxy(request(path));
+      const policy = response.headers.get("content-security-policy") ?? "";
+      const sources = scriptSources(policy);
+      expect(sources).toContain("'self'");
+      expect(sources.some((source) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(source))).toBe(true);
+      expect(sources).not.toContain("'unsafe-inline'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    },
+  );
+
+  it("give every request its own nonce, and pass it to the renderer", () => {
+    const nonces = [proxy(request("/signin")), proxy(request("/signin"))].map((r) => /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy")!)![1]);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const forwarded = proxy(request("/dashboard", "authjs.session-token=x")).headers.get("x-middleware-request-x-nonce");
+    expect(forwarded).toBeTruthy();
+  });
+
+  it("are on the sign-in redirect too", () => {
+    const response = proxy(request("/orgs/acme"));
+    expect(response.status).toBe(307);
+    expect(response.headers.get("content-security-policy")).toContain("'nonce-");
+  });
+
+  it("include Strict-Transport-Security only when APP_URL is https", () => {
+    expect(proxy(request("/signin")).headers.get("strict-transport-security")).toBeNull();
+    const https = securityHeaders({ nonce: "n", appUrl: "https://vcs.example.com", development: false });
+    expect(https["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}/);
+    expect(https["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+    expect(securityHeaders({ nonce: "n", appUrl: "http://localhost:3000", development: false })["Strict-Transport-Security"]).toBeUndefined();
+  });
+});
