@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_EVENTS, WEBHOOK_EVENTS } from "./events";
 
-export const WEBHOOK_EVENTS = [
-  { key: "repo:push", label: "Push" },
-  { key: "pullrequest:created", label: "Pull request created" },
-  { key: "pullrequest:updated", label: "Pull request updated" },
-  { key: "pullrequest:fulfilled", label: "Pull request merged" },
-  { key: "pullrequest:rejected", label: "Pull request declined" },
-  { key: "pullrequest:comment_created", label: "Pull request comment" },
-] as const;
-export const DEFAULT_EVENTS = ["repo:push", "pullrequest:created", "pullrequest:updated", "pullrequest:fulfilled"];
+export { DEFAULT_EVENTS, WEBHOOK_EVENTS } from "./events";
 const EVENT_KEYS = WEBHOOK_EVENTS.map((e) => e.key) as [string, ...string[]];
 
 export const addProjectsInput = z.object({

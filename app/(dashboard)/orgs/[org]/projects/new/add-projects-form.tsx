@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import type { PickerRepository } from "@/components/repository-picker";
 import { primaryButton, secondaryButton } from "@/components/styles";
-import { DEFAULT_EVENTS, WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { DEFAULT_EVENTS, WEBHOOK_EVENTS } from "@/lib/projects/events";
 import { addProjectsAction } from "../actions";
 import { AddOutcomes, type Outcome } from "./add-outcomes";
 import { EventsSection } from "./events-section";

@@ -1,5 +1,5 @@
 import { card } from "@/components/styles";
-import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { WEBHOOK_EVENTS } from "@/lib/projects/events";
 
 /** The webhook events each new project's hook subscribes to. */
 export function EventsSection({ events, toggleEvent }: { events: Set<string>; toggleEvent: (key: string, checked: boolean) => void }) {
