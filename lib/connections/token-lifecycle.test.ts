@@ -64,7 +64,8 @@ describe("getAccessToken", () => {
     expect(distinct.size).toBe(1);
     expect((await emulatorStats(emulator, c.consumer.key)).token - before.token).toBe(1);
     expect((await getCurrentUser(emulator.apiUrl, [...distinct][0]!)).display_name).toBe("Alice Anderson");
-  });
+    // Two Node processes start (TypeScript compiled on the fly) besides the 2 s hold: more than the default 5 s on a busy machine.
+  }, 30_000);
 
   it("waits at least as long as Retry-After on a 429, then succeeds", async () => {
     const c = await connectedConnection(database.db, emulator);
