@@ -18,9 +18,10 @@ import { changeStatus } from "./status/change-status";
  * Verifies and stores a consumer's key and secret (first setup, secret rotation, or a
  * new Host/API URL). The secret is always the one entered now, so a changed URL never
  * receives the old one. A new key or URL invalidates the grant: tokens are deleted and
- * the connection must be authorized again; moving a connected connection to other URLs is
- * for owners, and the API URL must belong to the Host URL (tokens go there). A draft keeps its key and URLs even when
- * verification fails, so nothing typed is lost; the secret is stored only once verified.
+ * the connection must be authorized again; moving a connected connection to other URLs
+ * is for owners, and the API URL must belong to the Host URL (tokens go there). A draft
+ * keeps its key and URLs even when verification fails, so nothing typed is lost; the
+ * secret is stored only once verified.
  */
 export async function saveCredentials(access: OrgAccess, id: string, input: CredentialsInput) {
   requireRole(access, "admin");
