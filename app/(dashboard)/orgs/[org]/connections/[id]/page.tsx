@@ -11,6 +11,7 @@ import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checkl
 import { profileLabel } from "@/lib/connections/profiles";
 import { isDisconnected, isDraft } from "@/lib/connections/status";
 import { tokenDestination } from "@/lib/connections/token-destination";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
@@ -143,7 +144,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
       ) : null}
       {health ? (
         <div className="mt-6">
-          <ConnectionDeliveries orgSlug={orgSlug} deliveries={deliveries} />
+          <ConnectionDeliveries orgSlug={orgSlug} deliveries={deliveries} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} />
         </div>
       ) : null}
 

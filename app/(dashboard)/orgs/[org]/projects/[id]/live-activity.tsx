@@ -65,7 +65,7 @@ function PayloadToggle({ url, deliveryId }: { url: string; deliveryId: string })
 }
 
 /** The last push and the delivery log, kept current by polling the project's deliveries endpoint. */
-export function LiveActivity({ endpoint, initial }: { endpoint: string; initial: ProjectActivity }) {
+export function LiveActivity({ endpoint, initial, retentionDays }: { endpoint: string; initial: ProjectActivity; retentionDays: number }) {
   const query = useQuery({
     queryKey: ["project-activity", endpoint],
     queryFn: () => getData<ProjectActivity>(endpoint),
@@ -97,7 +97,7 @@ export function LiveActivity({ endpoint, initial }: { endpoint: string; initial:
           <h2 id="deliveries-heading" className="font-semibold">
             Deliveries
           </h2>
-          <p className="text-xs text-slate-500">Newest first · updates every {POLL_MS / 1000} seconds</p>
+          <p className="text-xs text-slate-500">Newest first · kept for {retentionDays} days · updates every {POLL_MS / 1000} seconds</p>
         </div>
         <p aria-live="polite" className="sr-only">
           {announcement}

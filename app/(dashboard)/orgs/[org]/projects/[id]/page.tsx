@@ -6,6 +6,7 @@ import { CopyField } from "@/components/copy-button";
 import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { parseHookStatus, WebhookStatusBadge } from "@/components/webhook-status";
+import { env } from "@/lib/env";
 import { parseStatus, STATUS_WORDS } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
@@ -148,7 +149,7 @@ export default async function ProjectPage({ params }: Props) {
       </div>
 
       <div className="mt-4">
-        <LiveActivity endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`} initial={activity} />
+        <LiveActivity endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`} initial={activity} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} />
       </div>
 
       {canManage ? (
