@@ -30,6 +30,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           env: testEnvironment,
+          // Integration tests run real flows against an in-process Bitbucket emulator and
+          // spawn app processes: on a busy machine 5 s is too tight for some of them.
+          testTimeout: 20_000,
         },
       },
       {
