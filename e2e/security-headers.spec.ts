@@ -26,6 +26,8 @@ async function recordViolations(page: Page) {
 }
 
 test("pages run under a nonce CSP without console errors, and carry the security headers", async ({ page, request }) => {
+  // Sets up its own organization and connection, then visits eight pages.
+  test.setTimeout(120_000);
   await recordViolations(page);
   await signIn(page, "alice");
   await expect(page).toHaveURL(/\/dashboard/);
