@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 
 /** The command as a newcomer runs it: in the project directory, with only what `npm start` left there. */
 async function tokenCreate(args: string[]) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: workdir, TSX_TSCONFIG_PATH: join(root, "tsconfig.json") };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: workdir, TSX_TSCONFIG_PATH: join(root, "tsconfig.json") };
   return promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, join(root, "scripts/create-api-token.ts"), ...args], {
     cwd: workdir,
     env,
