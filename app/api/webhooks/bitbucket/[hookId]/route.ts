@@ -3,6 +3,7 @@ import { failureResponse } from "@/lib/api/failure-response";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
+import { sourceAddressOf } from "@/lib/webhooks/source-address";
 
 /** Bitbucket's webhook deliveries: verified, stored once, answered fast, processed after the answer. */
 export async function POST(request: Request, { params }: { params: Promise<{ hookId: string }> }) {
@@ -13,6 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ hoo
       eventKey: request.headers.get("x-event-key"),
       requestUuid: request.headers.get("x-request-uuid"),
       attempt: request.headers.get("x-attempt-number"),
+      sourceAddress: sourceAddressOf(request.headers),
     });
     if (delivery) after(() => processDelivery(delivery));
     return Response.json({ received: true, duplicate }, { status: duplicate ? 200 : 202 });
