@@ -52,5 +52,6 @@ describe("npm run token:create in the embedded setup", () => {
     const token = result.stdout.trim();
     expect(token).toMatch(/^vcsc_/);
     expect(await resolveTokenAccess(token, owner.organization.slug)).toMatchObject({ role: "owner" });
-  });
+    // Two Node processes (the sandbox, the command) start here.
+  }, 60_000);
 });
