@@ -24,7 +24,8 @@ export function prompter(): Prompter {
       muted = Boolean(options.secret);
       const line = await lines.next();
       muted = false;
-      if (options.secret && process.stdin.isTTY) process.stderr.write("\n");
+      // A terminal echoed the line (a secret's newline aside); piped answers are not echoed at all.
+      if (options.secret || !process.stdin.isTTY) process.stderr.write("\n");
       return line.done ? "" : String(line.value).trim();
     },
     close: () => rl.close(),

@@ -37,16 +37,17 @@ export const connectionTable = (connections: Connection[]) =>
     "No connections yet. Create one with `vcs-connect vcs create --name <name>`.",
   );
 
-export const statusFields = (status: ConnectionStatus) =>
-  fields([
-    ["Status", status.status],
-    ["Account", accountName(status.account)],
-    ["Granted scopes", list(status.grantedScopes)],
-    ["Missing scopes", list(status.missingScopes)],
-    ["Token expires", status.expiresAt],
-    ["Last checked", status.lastCheckedAt],
-    ...(status.lastError ? ([["Last error", `${status.lastError.message} ${status.lastError.hint}`]] as [string, string][]) : []),
-  ]);
+const statusEntries = (status: ConnectionStatus): [string, string | null][] => [
+  ["Status", status.status],
+  ["Account", accountName(status.account)],
+  ["Granted scopes", list(status.grantedScopes)],
+  ["Missing scopes", list(status.missingScopes)],
+  ["Token expires", status.expiresAt],
+  ["Last checked", status.lastCheckedAt],
+  ...(status.lastError ? ([["Last error", `${status.lastError.message} ${status.lastError.hint}`]] as [string, string][]) : []),
+];
+
+export const statusFields = (status: ConnectionStatus) => fields(statusEntries(status));
 
 export const connectionFields = (c: Connection) =>
   fields([
@@ -59,4 +60,5 @@ export const connectionFields = (c: Connection) =>
     ["Required scopes", list(c.requiredScopes)],
     ["Callback URL", c.callbackUrl],
     ["Connect URL", c.connectUrl],
-  ]) + `\n${statusFields(c)}`;
+    ...statusEntries(c),
+  ]);
