@@ -12,7 +12,10 @@ import { signIn } from "./support/sign-in";
 // The command-line tool against the browser tests' own app and sandbox, through the VCS API
 // only. The steps build on each other (token, connection, project), sharing these variables.
 const ORG = { name: "CLI Co", slug: "cli-co" };
+// The git test clones the sandbox's one git repository; the project is another repository, so
+// the hooks other files count on payments-api stay theirs.
 const REPOSITORY = `${GIT_REPOSITORY.workspace}/${GIT_REPOSITORY.slug}`;
+const PROJECT = { workspace: "acme", slug: "cli-tools", fullName: "acme/cli-tools" };
 const shared: { token?: string; connectionId?: string } = {};
 const home = cliHome();
 const connectionId = () => shared.connectionId!;
@@ -103,25 +106,25 @@ test.describe.serial("the vcs-connect command-line tool", () => {
 
     await page.goto(`/orgs/${ORG.slug}/projects/new`);
     await expect(page.getByLabel("Connection")).toHaveValue(connectionId());
-    await page.getByLabel("Workspace").selectOption(GIT_REPOSITORY.workspace);
-    await page.getByLabel("Search repositories").fill(GIT_REPOSITORY.slug);
-    await page.getByRole("checkbox", { name: GIT_REPOSITORY.slug, exact: true }).check();
+    await page.getByLabel("Workspace").selectOption(PROJECT.workspace);
+    await page.getByLabel("Search repositories").fill(PROJECT.slug);
+    await page.getByRole("checkbox", { name: PROJECT.slug, exact: true }).check();
     await page.getByRole("button", { name: "Add 1 project" }).click();
-    await expect(page.getByTestId("add-outcome").filter({ hasText: REPOSITORY })).toContainText("Webhook registered.");
+    await expect(page.getByTestId("add-outcome").filter({ hasText: PROJECT.fullName })).toContainText("Webhook registered.");
 
     const projects = await runCli(["projects", "list"], env());
     expect(projects.code).toBe(0);
-    expect(projects.stdout).toMatch(new RegExp(`^\\S+\\s+${REPOSITORY}\\s+Sandbox \\(CLI\\)\\s+registered`, "m"));
+    expect(projects.stdout).toMatch(new RegExp(`^\\S+\\s+${PROJECT.fullName}\\s+Sandbox \\(CLI\\)\\s+registered`, "m"));
 
-    const pushed = await request.post(`${EMULATOR_URL}/_emulator/repositories/${REPOSITORY}/push`, { data: { branch: "cli-branch", commits: 1, message: "From the CLI test" } });
+    const pushed = await request.post(`${EMULATOR_URL}/_emulator/repositories/${PROJECT.fullName}/push`, { data: { branch: "cli-branch", commits: 1, message: "From the CLI test" } });
     expect(pushed.status()).toBe(202);
     await expect(async () => {
-      const deliveries = await runCli(["deliveries", "list", REPOSITORY, "--json"], env());
+      const deliveries = await runCli(["deliveries", "list", PROJECT.fullName, "--json"], env());
       expect(deliveries.code).toBe(0);
       const rows = JSON.parse(deliveries.stdout) as { eventKey: string; summary: { branch?: string } }[];
       expect(rows.map((row) => [row.eventKey, row.summary.branch])).toContainEqual(["repo:push", "cli-branch"]);
     }).toPass({ timeout: 20_000, intervals: [500, 1_000] });
-    const table = await runCli(["deliveries", "list", REPOSITORY], env());
+    const table = await runCli(["deliveries", "list", PROJECT.fullName], env());
     expect(table.stdout).toMatch(/^RECEIVED\s+EVENT\s+OUTCOME\s+SIGNATURE\s+SUMMARY$/m);
     expect(table.stdout).toMatch(/repo:push\s+\S+\s+verified\s+cli-branch [0-9a-f]{7}/);
   });
