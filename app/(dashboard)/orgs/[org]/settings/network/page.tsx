@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { readNetwork } from "@/lib/network/read-network";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
-import { AtlassianRangesPanel } from "./atlassian-ranges-panel";
+import { AtlassianRangesPanel } from "./_inbound/atlassian-ranges-panel";
 
 export const metadata = { title: "Network" };
 
