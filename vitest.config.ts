@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "cli/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           env: testEnvironment,

@@ -94,6 +94,25 @@ function Summary({ summary }: { summary: DeliveryView["summary"] }) {
   return <p className="text-slate-500">No summary for this event; see its payload.</p>;
 }
 
+const sourceChecks = {
+  inside_bitbucket_ranges: <Pill tone="bg-emerald-50 text-emerald-800 ring-emerald-600/20">In Bitbucket&apos;s ranges</Pill>,
+  outside_bitbucket_ranges: <Pill tone="bg-amber-50 text-amber-900 ring-amber-600/30">Outside Bitbucket&apos;s ranges</Pill>,
+  unchecked: null,
+};
+
+/** The address a delivery came from, checked against Atlassian's published ranges when the operator keeps a copy. */
+function Source({ source }: { source: DeliveryView["source"] }) {
+  if (!source) return null;
+  return (
+    <p data-testid="delivery-source" className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+      <span>
+        From <code>{source.address}</code>
+      </span>
+      {sourceChecks[source.check]}
+    </p>
+  );
+}
+
 /**
  * The webhook deliveries received for a project, newest first. `payloadControl` renders
  * the per-delivery control that shows the raw payload (it fetches on demand).
@@ -124,6 +143,7 @@ export function DeliveryLog({ deliveries, payloadControl }: { deliveries: Delive
               <Pill tone={outcome.tone}>{outcome.label}</Pill>
             </div>
             <Summary summary={delivery.summary} />
+            <Source source={delivery.source} />
             {payloadControl(delivery.id)}
           </li>
         );

@@ -4,6 +4,7 @@ const tones = {
   error: "border-red-200 bg-red-50 text-red-900",
   info: "border-sky-200 bg-sky-50 text-sky-900",
   success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+  warning: "border-amber-300 bg-amber-50 text-amber-950",
 } as const;
 
 export function Notice({ tone, title, children }: { tone: keyof typeof tones; title: string; children?: ReactNode }) {

@@ -6,6 +6,7 @@ import { createOwnerApiToken, OwnerTokenError } from "../lib/api-tokens/create-o
 import { apiTokenName } from "../lib/api-tokens/schemas";
 import { EnvError } from "../lib/env/schema";
 import { loadEnvFiles } from "./lib/env-files";
+import { loadSandboxAppEnv } from "./lib/sandbox-env";
 
 const USAGE = "Usage: npm run token:create -- --org <slug> [--name <name>] [--email <owner email>]";
 
@@ -39,6 +40,8 @@ async function main() {
   if (!name.success) fail(`--name: ${name.error.issues[0]?.message ?? "not a valid name"}`);
 
   loadEnvFiles();
+  // The embedded setup: the app's sandbox configuration lives in npm start's saved state.
+  loadSandboxAppEnv();
   const created = await createOwnerApiToken({ orgSlug: flags.org.trim(), name: name.data, email: flags.email });
   console.error(`Token “${created.name}” for ${created.owner} in “${flags.org.trim()}”. Copy it now: it will not be shown again.`);
   console.log(created.token);

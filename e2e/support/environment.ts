@@ -36,4 +36,7 @@ export const appEnvironment = {
   API_RATE_LIMIT_PER_MINUTE: "10000",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
+  // The network page and the delivery log's source check: declared egress and a copy of Atlassian's ranges.
+  EGRESS_IPS: "203.0.113.10,198.51.100.0/28",
+  ATLASSIAN_IP_RANGES_FILE: "e2e/fixtures/atlassian-ip-ranges.json",
 };

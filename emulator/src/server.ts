@@ -11,6 +11,7 @@ import { accountRoutes, browseRoutes } from "./routes/account.js";
 import { handleApi } from "./routes/api.js";
 import { consumerRoutes } from "./routes/consumers.js";
 import { handleControl } from "./routes/control.js";
+import { gitRoutes } from "./routes/git.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { repoPushRoutes } from "./routes/repo-push.js";
 import { tokenRoutes } from "./routes/token.js";
@@ -63,6 +64,7 @@ function siteRouter(): Router {
   tokenRoutes(r);
   consumerRoutes(r);
   repoPushRoutes(r);
+  gitRoutes(r);
   browseRoutes(r);
   return r;
 }

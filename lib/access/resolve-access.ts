@@ -59,3 +59,10 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
 export function requireRole(access: OrgAccess, atLeast: OrgRole): void {
   if (!hasRole(access.role, atLeast)) throw new AppError("forbidden");
 }
+
+/** The organizations a bearer API token reaches (a token belongs to one), with the role it acts with there. */
+export async function resolveTokenOrganizations(token: string): Promise<OrgAccess[]> {
+  const record = await db().apiToken.findUnique({ where: { tokenHash: sha256(token) }, select: { revokedAt: true, organization: { select: { slug: true } } } });
+  if (!record || record.revokedAt) throw new AppError("unauthenticated");
+  return [await resolveTokenAccess(token, record.organization.slug)];
+}

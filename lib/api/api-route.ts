@@ -31,6 +31,13 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return parsed.data;
 }
 
+/** Parses the URL's query against a schema; a bad parameter becomes 422 with its name. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  return parsed.data;
+}
+
 class ValidationError extends Error {
   constructor(readonly zodError: z.ZodError) {
     super("validation failed");
@@ -45,24 +52,44 @@ export function guardedRoute<P extends { org: string }>(
   options: { role: OrgRole; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> =>
+    answerFailures(options.name, async () => {
       const params = await context.params;
       const access = await authenticate(request, params.org);
       requireRole(access, options.role);
-      return await handler(request, params, access);
-    } catch (error) {
-      if (error instanceof ValidationError) return jsonError(422, validationFailure(error.zodError));
-      const { failure, status, unexpected } = toFailure(error);
-      if (unexpected) log().error({ err: error, route: options.name }, "API route failed");
-      return jsonError(status, failure, isAppError(error) ? retryAfterHeader(error) : {});
-    }
-  };
+      return handler(request, params, access);
+    });
+}
+
+async function answerFailures(name: string, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ValidationError) return jsonError(422, validationFailure(error.zodError));
+    const { failure, status, unexpected } = toFailure(error);
+    if (unexpected) log().error({ err: error, route: name }, "API route failed");
+    return jsonError(status, failure, isAppError(error) ? retryAfterHeader(error) : {});
+  }
+}
+
+/** A VCS API route outside any one organization (what the caller's token reaches), with the same errors. */
+export const tokenRoute =
+  (options: { name: string }, handler: (request: Request, token: string) => Promise<Response>) =>
+  async (request: Request): Promise<Response> =>
+    answerFailures(options.name, async () => {
+      const token = bearerOf(request);
+      await takeRequest("api_token", sha256(token));
+      return handler(request, token);
+    });
+
+function bearerOf(request: Request): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!token) throw new AppError("unauthenticated");
+  return token;
 }
 
 const bearerToken: Authenticate = async (request, orgSlug) => {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!token) throw new AppError("unauthenticated");
+  const token = bearerOf(request);
   // Counted per token (by its hash) before it is looked up, so a flood costs no query.
   await takeRequest("api_token", sha256(token));
   return resolveTokenAccess(token, orgSlug);

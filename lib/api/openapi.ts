@@ -5,7 +5,10 @@ import {
   connectionStatusSchema,
   connectionViewSchema,
   createConnectionBody,
+  deliveryPageSchema,
   errorBodySchema,
+  organizationListSchema,
+  projectListSchema,
   updateConnectionBody,
 } from "./schemas";
 
@@ -82,6 +85,33 @@ export function buildOpenApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     paths: {
+      "/organizations": {
+        get: {
+          operationId: "listOrganizations",
+          summary: "List the organizations this token reaches",
+          description: "A token belongs to one organization; this names it, with the role the token acts with there. Any valid token may call it.",
+          responses: { "200": json("OrganizationList", "The token's organization."), "401": failures["401"], "500": failures["500"] },
+        },
+      },
+      "/organizations/{org}/projects": {
+        parameters: [orgParameter],
+        get: operation({ id: "listProjects", summary: "List projects", role: "member", responses: { "200": json("ProjectList", "The organization's projects, by full name.") } }),
+      },
+      "/organizations/{org}/projects/{id}/deliveries": {
+        parameters: [
+          orgParameter,
+          { name: "id", in: "path", required: true, description: "The project's id.", schema: { type: "string" } },
+          { name: "limit", in: "query", required: false, description: "Deliveries per page, 1 to 200 (default 50).", schema: { type: "integer", minimum: 1, maximum: 200 } },
+          { name: "cursor", in: "query", required: false, description: "The `next` of the previous page.", schema: { type: "string" } },
+        ],
+        get: operation({
+          id: "listDeliveries",
+          summary: "List a project's webhook deliveries",
+          role: "member",
+          description: "Newest first, summaries only. While older deliveries remain, `next` is a cursor for the following page.",
+          responses: { "200": json("DeliveryPage", "One page of the delivery log."), "422": failures["422"] },
+        }),
+      },
       "/organizations/{org}/vcs": {
         parameters: [orgParameter],
         get: operation({ id: "listConnections", summary: "List connections", role: "member", responses: { "200": json("ConnectionList", "The organization's connections, oldest first.") } }),
@@ -135,6 +165,9 @@ export function buildOpenApiDocument(serverUrl: string) {
         Connection: jsonSchema(connectionViewSchema, "output"),
         ConnectionList: { ...jsonSchema(connectionListSchema, "output"), properties: { data: { type: "array", items: ref("Connection") } } },
         ConnectionStatus: jsonSchema(connectionStatusSchema, "output"),
+        OrganizationList: jsonSchema(organizationListSchema, "output"),
+        ProjectList: jsonSchema(projectListSchema, "output"),
+        DeliveryPage: jsonSchema(deliveryPageSchema, "output"),
         Error: jsonSchema(errorBodySchema, "output"),
       },
     },

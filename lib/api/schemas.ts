@@ -94,3 +94,50 @@ export const errorBodySchema = z.object({
     fields: z.record(z.string(), z.string()).optional().meta({ description: "Every invalid field with its message (validation errors)." }),
   }),
 });
+
+// Organizations, projects and deliveries, as the VCS API lists them.
+
+export const organizationListSchema = z.object({
+  data: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(["owner", "admin", "member"]).meta({ description: "The role the token acts with there (its creator's)." }) })),
+});
+
+export const projectViewSchema = z.object({
+  id: z.string(),
+  fullName: z.string().meta({ description: "`workspace/repository` on Bitbucket." }),
+  name: z.string(),
+  workspaceSlug: z.string(),
+  slug: z.string(),
+  isPrivate: z.boolean(),
+  mainBranch: z.string().nullable(),
+  htmlUrl: z.string().nullable(),
+  cloneHttpsUrl: z.string().nullable(),
+  cloneSshUrl: z.string().nullable(),
+  events: z.array(z.string()).meta({ description: "The webhook events subscribed to." }),
+  hookStatus: z.string().meta({ description: "Whether the webhook on Bitbucket is registered." }),
+  hookError: z.object({ code: z.string(), message: z.string(), hint: z.string() }).nullable(),
+  lastPushAt: timestamp.nullable(),
+  createdAt: timestamp,
+  connection: z.object({ id: z.string(), name: z.string(), status: z.enum(CONNECTION_STATUSES) }),
+});
+export const projectListSchema = z.object({ data: z.array(projectViewSchema) });
+
+export const deliveryPageSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      requestUuid: z.string().meta({ description: "Bitbucket's X-Request-UUID; a redelivery keeps it." }),
+      eventKey: z.string().meta({ description: "Such as `repo:push`." }),
+      attempt: z.number().int(),
+      signatureOk: z.boolean(),
+      outcome: z.string().meta({ description: "`received`, `processed` or `failed`." }),
+      summary: z.record(z.string(), z.unknown()).meta({ description: "What a person wants to see: branch, commits and author for a push; title and state for a pull request." }),
+      receivedAt: timestamp,
+    }),
+  ),
+  next: z.string().nullable().meta({ description: "Pass as `cursor` for the next (older) page; null on the last page." }),
+});
+
+export const deliveryPageQuery = z.object({
+  limit: z.coerce.number({ error: "limit must be a number from 1 to 200." }).int().min(1, { error: "limit must be at least 1." }).max(200, { error: "limit must be at most 200." }).optional(),
+  cursor: z.string().min(1).optional(),
+});

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -28,6 +29,15 @@ const encryptionKey = (name: string) =>
       }
       return key;
     });
+
+function isIpOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split("/");
+  const family = isIP(address ?? "");
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -117,6 +127,23 @@ export const envSchema = z.object({
   /** The largest JSON body the VCS API reads. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  // Network: what the Settings → Network page tells admins about firewalls and allowlists.
+  /** The addresses this instance's outbound requests leave from, as the operator declares them (IPs or CIDRs, comma-separated). */
+  EGRESS_IPS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries = value.split(",").map((part) => part.trim()).filter(Boolean);
+      const bad = entries.find((entry) => !isIpOrCidr(entry));
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: `EGRESS_IPS: “${bad}” is not an IP address or CIDR range. List them comma-separated, such as 203.0.113.10,198.51.100.0/28.` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  /** A copy of https://ip-ranges.atlassian.com/ (JSON) that the operator keeps on disk; Bitbucket's webhook source ranges come from it. */
+  ATLASSIAN_IP_RANGES_FILE: z.string().trim().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { describeError, errorCatalog, type ErrorCode } from "@/lib/errors/codes";
+import { deliverySource } from "@/lib/network/delivery-source";
 import type { DeliverySummary } from "@/lib/webhooks/summarize";
 
 const projectSelect = {
@@ -37,10 +38,10 @@ export async function getProject(access: OrgAccess, id: string) {
   return toProjectView(project);
 }
 
-const deliverySelect = { id: true, requestUuid: true, eventKey: true, attempt: true, signatureOk: true, outcome: true, summary: true, receivedAt: true } as const;
+const deliverySelect = { id: true, requestUuid: true, eventKey: true, attempt: true, signatureOk: true, outcome: true, summary: true, receivedAt: true, sourceAddress: true } as const;
 
-function toDeliveryView<T extends { summary: string; receivedAt: Date }>(delivery: T) {
-  return { ...delivery, summary: JSON.parse(delivery.summary) as DeliverySummary, receivedAt: delivery.receivedAt.toISOString() };
+function toDeliveryView<T extends { summary: string; receivedAt: Date; sourceAddress: string | null }>({ sourceAddress, ...delivery }: T) {
+  return { ...delivery, summary: JSON.parse(delivery.summary) as DeliverySummary, receivedAt: delivery.receivedAt.toISOString(), source: deliverySource(sourceAddress) };
 }
 
 /** The delivery log: newest first, summaries only (the raw payload is fetched on demand). */

@@ -7,7 +7,7 @@ import { projectSealContext } from "./seal-context";
 import { verifySignature } from "./signature";
 import { summarize } from "./summarize";
 
-export type DeliveryHeaders = { signature: string | null; eventKey: string | null; requestUuid: string | null; attempt: string | null };
+export type DeliveryHeaders = { signature: string | null; eventKey: string | null; requestUuid: string | null; attempt: string | null; sourceAddress?: string | null };
 
 /**
  * Accepts one delivery for a hook: no X-Request-UUID → 400, unknown hook → 404, bad or missing signature → 401
@@ -42,6 +42,7 @@ export async function receiveDelivery(hookId: string, body: Uint8Array, headers:
         signatureOk: true,
         summary: JSON.stringify(summary),
         payload: text,
+        sourceAddress: headers.sourceAddress ?? null,
       },
       select: { id: true, receivedAt: true },
     });

@@ -66,6 +66,13 @@ describe("the webhook receiver", () => {
     expect((await database.db.project.findUniqueOrThrow({ where: { id: projectId } })).lastPushAt).not.toBeNull();
   });
 
+  it("records the address the delivery came from, as the nearest hop reports it", async () => {
+    const response = await deliver(pushBody("source"), { "x-forwarded-for": "198.51.100.7, 104.192.136.12" });
+    expect(response.status).toBe(202);
+    const delivery = await database.db.webhookDelivery.findFirstOrThrow({ where: { projectId }, orderBy: { receivedAt: "desc" } });
+    expect(delivery.sourceAddress).toBe("104.192.136.12");
+  });
+
   it("refuses a tampered body with 401 and stores nothing", async () => {
     const before = await stored();
     const original = pushBody();

@@ -1,18 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SANDBOX_DIR, saveSandboxAppEnv } from "./sandbox-env";
 
-const SANDBOX_DIR = "data/sandbox";
-const LOGIN_CONSUMER_FILE = `${SANDBOX_DIR}/login-consumer.json`;
+const EMULATOR_MAIN = fileURLToPath(new URL("../../emulator/src/main.ts", import.meta.url));
 
 export type Sandbox = { process: ChildProcess; url: string; env: Record<string, string> };
 
 /** The sandbox's login consumer: generated once per machine, kept with the sandbox's state. */
-function loginConsumerCredentials(): { key: string; secret: string } {
-  if (existsSync(LOGIN_CONSUMER_FILE)) return JSON.parse(readFileSync(LOGIN_CONSUMER_FILE, "utf8"));
-  mkdirSync(SANDBOX_DIR, { recursive: true });
+function loginConsumerCredentials(dir: string): { key: string; secret: string } {
+  const file = join(dir, "login-consumer.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  mkdirSync(dir, { recursive: true });
   const credentials = { key: randomBytes(16).toString("hex"), secret: randomBytes(36).toString("base64url") };
-  writeFileSync(LOGIN_CONSUMER_FILE, JSON.stringify(credentials), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }
 
@@ -34,9 +37,9 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 20
  * Starts the bundled Bitbucket Cloud emulator with a login consumer for this app, and
  * returns the configuration that points the app at it: the app itself knows only URLs.
  */
-export async function startSandbox(appUrl: string, port: number): Promise<Sandbox> {
+export async function startSandbox(appUrl: string, port: number, dir = SANDBOX_DIR): Promise<Sandbox> {
   const url = `http://127.0.0.1:${port}`;
-  const { key, secret } = loginConsumerCredentials();
+  const { key, secret } = loginConsumerCredentials(dir);
   const consumer = {
     key,
     secret,
@@ -46,26 +49,24 @@ export async function startSandbox(appUrl: string, port: number): Promise<Sandbo
     scopes: ["account", "email"],
     isPrivate: false,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", EMULATOR_MAIN], {
     stdio: "inherit",
     env: {
       ...process.env,
       EMULATOR_PORT: String(port),
-      EMULATOR_STATE_FILE: `${SANDBOX_DIR}/emulator-state.json`,
+      EMULATOR_STATE_FILE: join(dir, "emulator-state.json"),
       EMULATOR_CONSUMERS: JSON.stringify([consumer]),
     },
   });
   await waitUntilHealthy(url, child);
-  return {
-    process: child,
-    url,
-    env: {
-      BITBUCKET_HOST_URL: url,
-      BITBUCKET_API_URL: `${url}/2.0`,
-      BITBUCKET_LOGIN_CLIENT_ID: key,
-      BITBUCKET_LOGIN_CLIENT_SECRET: secret,
-      // The sandbox is a loopback http:// host, which connections may then use.
-      ALLOW_PRIVATE_NETWORK_URLS: "true",
-    },
+  const env = {
+    BITBUCKET_HOST_URL: url,
+    BITBUCKET_API_URL: `${url}/2.0`,
+    BITBUCKET_LOGIN_CLIENT_ID: key,
+    BITBUCKET_LOGIN_CLIENT_SECRET: secret,
+    // The sandbox is a loopback http:// host, which connections may then use.
+    ALLOW_PRIVATE_NETWORK_URLS: "true",
   };
+  saveSandboxAppEnv(env, dir);
+  return { process: child, url, env };
 }

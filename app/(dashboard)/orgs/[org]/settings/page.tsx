@@ -41,6 +41,14 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
             <span className="block text-sm text-slate-600">Tokens for scripts and other apps to use this organization&apos;s API.</span>
           </Link>
         </li>
+        {canManageConnections(role) ? (
+          <li>
+            <Link href={`/orgs/${organization.slug}/settings/network`} className="block px-5 py-4 hover:bg-slate-50">
+              <span className="font-medium">Network</span>
+              <span className="block text-sm text-slate-600">Hosts and addresses for firewalls and Bitbucket&apos;s IP allowlist; whether Bitbucket can reach this instance.</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );

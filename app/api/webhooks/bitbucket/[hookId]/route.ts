@@ -4,6 +4,7 @@ import { takeRequest } from "@/lib/rate-limit";
 import { processDelivery } from "@/lib/webhooks/process-delivery";
 import { readBodyCapped } from "@/lib/webhooks/read-body";
 import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
+import { sourceAddressOf } from "@/lib/webhooks/source-address";
 
 /** Bitbucket's webhook deliveries: verified, stored once, answered fast, processed after the answer. */
 export async function POST(request: Request, { params }: { params: Promise<{ hookId: string }> }) {
@@ -16,6 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ hoo
       eventKey: request.headers.get("x-event-key"),
       requestUuid: request.headers.get("x-request-uuid"),
       attempt: request.headers.get("x-attempt-number"),
+      sourceAddress: sourceAddressOf(request.headers),
     });
     if (delivery) after(() => processDelivery(delivery));
     return Response.json({ received: true, duplicate }, { status: duplicate ? 200 : 202 });

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { AppUrlWarning } from "@/components/app-url-warning";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
 import { isUsableForProjects, STATUS_WORDS } from "@/lib/connections/status";
+import { webhookReachabilityWarning } from "@/lib/network/read-network";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { AddProjectsForm } from "./add-projects-form";
@@ -47,9 +49,15 @@ export default async function AddProjectsPage({ params }: { params: Promise<{ or
     .filter((connection) => isUsableForProjects(connection.status))
     .map((connection) => ({ id: connection.id, name: connection.name, statusLabel: STATUS_WORDS[connection.status].label }));
 
+  const unreachable = webhookReachabilityWarning();
   return (
     <>
       {header}
+      {unreachable ? (
+        <div className="mb-6">
+          <AppUrlWarning message={unreachable} networkHref={`/orgs/${slug}/settings/network`} />
+        </div>
+      ) : null}
       {connections.length === 0 ? (
         <EmptyState title="No connected Bitbucket account">
           Projects come from a connected Bitbucket account&apos;s repositories. Set up a connection from{" "}
