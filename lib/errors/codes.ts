@@ -48,10 +48,15 @@ export const errorCatalog = {
     message: "This path is not one of the connection's Bitbucket API paths.",
     hint: "Send a path relative to the API URL, such as `repositories/acme/api/refs/branches`: no `..`, no scheme or host, no encoded slashes.",
   },
+  proxy_response_too_large: {
+    status: 502,
+    message: "Bitbucket's answer is larger than the proxy passes on.",
+    hint: "Ask for less: page with `pagelen`, or narrow the request. An operator can raise PROXY_MAX_RESPONSE_BYTES.",
+  },
   proxy_body_too_large: {
     status: 413,
     message: "The body is larger than the proxy forwards.",
-    hint: "Send a smaller request, or page through Bitbucket's results with `page` and `pagelen`.",
+    hint: "Send a smaller body. An operator can raise PROXY_MAX_REQUEST_BYTES.",
   },
 
   // Webhook receiver

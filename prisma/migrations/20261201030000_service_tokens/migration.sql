@@ -25,3 +25,19 @@ CREATE INDEX "ApiToken_organizationId_idx" ON "ApiToken"("organizationId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+-- CreateTable
+CREATE TABLE "ConsumerCallCount" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "hostUrl" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "minute" DATETIME NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateIndex
+CREATE INDEX "ConsumerCallCount_hostUrl_clientId_minute_idx" ON "ConsumerCallCount"("hostUrl", "clientId", "minute");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConsumerCallCount_hostUrl_clientId_kind_minute_key" ON "ConsumerCallCount"("hostUrl", "clientId", "kind", "minute");
+
