@@ -94,3 +94,13 @@ export const errorBodySchema = z.object({
     fields: z.record(z.string(), z.string()).optional().meta({ description: "Every invalid field with its message (validation errors)." }),
   }),
 });
+
+/** POST /vcs/{id}/token: a contract other tools (git credential helpers) rely on exactly. */
+export const issuedAccessTokenSchema = z.object({
+  data: z.object({
+    accessToken: z.string().meta({ description: "A Bitbucket OAuth access token: `Authorization: Bearer <accessToken>`, or git over HTTPS with `gitUsername`." }),
+    expiresAt: timestamp.nullable().meta({ description: "When it expires (Bitbucket's live 2 hours); ask again before then. Null for a credential without an expiry." }),
+    scopes: scopeList,
+    gitUsername: z.literal("x-token-auth").meta({ description: "The user name git over HTTPS takes with this token." }),
+  }),
+});

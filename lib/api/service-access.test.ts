@@ -8,7 +8,7 @@ import { callsInLastHour } from "@/lib/connections/count-call";
 import { getAccessToken } from "@/lib/connections/get-access-token";
 import { connectedConnection, emulatorStats } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";
-import { errorBodySchema } from "./schemas";
+import { errorBodySchema, issuedAccessTokenSchema } from "./schemas";
 
 // Small caps so both directions can be tested with modest bodies; read by env() on first use.
 vi.stubEnv("PROXY_MAX_REQUEST_BYTES", "4096");
@@ -62,6 +62,7 @@ describe("POST /vcs/{id}/token", () => {
     const reply = await issue(s, s.id);
 
     expect(reply.status).toBe(200);
+    expect(issuedAccessTokenSchema.parse(reply.json)).toEqual(reply.json);
     expect(Object.keys(reply.json)).toEqual(["data"]);
     expect(Object.keys(reply.json.data).sort()).toEqual(["accessToken", "expiresAt", "gitUsername", "scopes"]);
     expect(reply.json.data).toMatchObject({ gitUsername: "x-token-auth", scopes: ["account", "repository", "repository:write", "repository:admin", "webhook"] });
