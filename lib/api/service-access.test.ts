@@ -165,6 +165,12 @@ describe("the Bitbucket proxy", () => {
 
     for (const reply of [list, created]) expect(reply.text).not.toContain(token);
     expect((await callsInLastHour({ hostUrl: emulator.url, clientId: s.consumer.key })).proxy).toBe(4);
+
+    // Should an answer ever echo the credential, it is withheld.
+    await emulator.control("POST", "/faults", { target: "api", status: 200, body: { echoed: `Bearer ${token}` }, times: 1 });
+    const echoed = await proxy(s, "GET", "user");
+    expect(echoed.status).toBe(502);
+    expect(echoed.text).not.toContain(token);
   });
 
   it("refreshes on a 401 exactly once and retries once, for a POST too", async () => {
