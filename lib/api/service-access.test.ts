@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as proxyRoute from "@/app/api/v1/organizations/[org]/vcs/[id]/proxy/[...path]/route";
 import * as tokenRoute from "@/app/api/v1/organizations/[org]/vcs/[id]/token/route";
+import * as collectionRoute from "@/app/api/v1/organizations/[org]/vcs/route";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import type { ApiScope } from "@/lib/access/permissions";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
@@ -108,7 +109,7 @@ describe("POST /vcs/{id}/token", () => {
 
   it("keeps a token limited to named connections to those", async () => {
     const other = await connectedConnection(database.db, emulator);
-    const s = await service(["connections:use"], { limitTo: (c) => [c.id] });
+    const s = await service(["connections:write", "connections:use"], { limitTo: (c) => [c.id] });
     // The other connection is in another organization: 404 as ever. Move it into this one.
     await database.db.vcsConnection.update({ where: { id: other.id }, data: { organizationId: s.organization.id, name: "Second" } });
 
@@ -116,6 +117,16 @@ describe("POST /vcs/{id}/token", () => {
     const refused = await issue(s, other.id);
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe("token_connection_not_allowed");
+    expect((await proxy({ ...s, id: other.id }, "GET", "user")).status).toBe(403);
+
+    const listed = await collectionRoute.GET(new Request(`http://localhost:3999/api/v1/organizations/${s.org}/vcs`, { headers: headersFor(s.apiToken) }), context({ org: s.org }));
+    expect(((await listed.json()) as { data: { id: string }[] }).data.map((c) => c.id)).toEqual([s.id]);
+    const create = await collectionRoute.POST(
+      new Request(`http://localhost:3999/api/v1/organizations/${s.org}/vcs`, { method: "POST", headers: headersFor(s.apiToken, { "content-type": "application/json" }), body: JSON.stringify({ name: "x", vcsType: "BITBUCKET" }) }),
+      context({ org: s.org }),
+    );
+    expect(create.status).toBe(403);
+    expect((await create.json()).error.code).toBe("token_connection_not_allowed");
   });
 
   it("answers with the connection's status and the fix when it cannot give a token", async () => {
