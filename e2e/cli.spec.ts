@@ -23,7 +23,10 @@ const env = () => cliEnvironment(home, { VCS_CONNECT_URL: APP_URL, VCS_CONNECT_T
 
 async function createToken(page: Page, name: string): Promise<string> {
   await page.goto(`/orgs/${ORG.slug}/settings/tokens`);
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  // The tool creates and changes connections, and git clones through them.
+  await page.getByRole("checkbox", { name: /Change connections/ }).check();
+  await page.getByRole("checkbox", { name: /Use connections/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   return page.getByLabel("New API token").inputValue();
 }

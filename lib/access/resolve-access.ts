@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { hasRole, parseOrgRole, type OrgRole } from "@/lib/orgs/roles";
 import type { OrgAccess } from "./actor";
+import { parseApiScopes } from "./permissions";
 
 /**
  * A signed-in user's access to an organization. Someone who is not a member gets
@@ -22,7 +23,14 @@ export async function resolveUserAccess(user: { id: string; name: string | null;
   };
 }
 
-/** Access for a bearer API token: it acts with its creator's current role in the token's organization. */
+// lastUsedAt is a hint for people deciding what to revoke: minute precision is plenty, and
+// writing it on every request would turn each read into a write.
+const LAST_USED_PRECISION_MS = 60_000;
+
+/**
+ * Access for a bearer API token: it acts with its creator's current role in the token's
+ * organization, limited to the scopes and connections it was created with.
+ */
 export async function resolveTokenAccess(token: string, orgSlug: string): Promise<OrgAccess> {
   const record = await db().apiToken.findUnique({
     where: { tokenHash: sha256(token) },
@@ -30,6 +38,10 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
       id: true,
       name: true,
       revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      scopes: true,
+      connectionIds: true,
       userId: true,
       organizationId: true,
       organization: { select: { id: true, slug: true, name: true } },
@@ -37,13 +49,14 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
     },
   });
   if (!record || record.revokedAt) throw new AppError("unauthenticated");
+  if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) throw new AppError("token_expired");
   if (record.organization.slug !== orgSlug) throw new AppError("not_found", { detail: "organization" });
   const membership = await db().membership.findUnique({
     where: { organizationId_userId: { organizationId: record.organizationId, userId: record.userId } },
     select: { role: true },
   });
   if (!membership) throw new AppError("unauthenticated");
-  await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
+  await touchLastUsed(record.id, record.lastUsedAt);
   return {
     organization: record.organization,
     role: parseOrgRole(membership.role),
@@ -53,7 +66,16 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
       tokenId: record.id,
       label: `${record.user.name ?? record.user.email ?? record.userId} (token “${record.name}”)`,
     },
+    limits: { scopes: parseApiScopes(record.scopes), connectionIds: record.connectionIds === null ? null : record.connectionIds.split(" ").filter(Boolean) },
   };
+}
+
+/** At most one write a minute per token, across processes: the update is conditional on the stored stamp being stale. */
+async function touchLastUsed(id: string, lastUsedAt: Date | null): Promise<void> {
+  const now = Date.now();
+  if (lastUsedAt && now - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
+  const stale = new Date(now - LAST_USED_PRECISION_MS);
+  await db().apiToken.updateMany({ where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] }, data: { lastUsedAt: new Date(now) } });
 }
 
 export function requireRole(access: OrgAccess, atLeast: OrgRole): void {

@@ -22,7 +22,7 @@ const databaseBytes = () => databaseFileText(database.url);
 describe("creating a token", () => {
   it("returns the value once and stores only its hash and a short prefix", async () => {
     const { access, user, organization } = await orgMember(database.db, "member");
-    const created = await createApiToken(access, "Terraform CI");
+    const created = await createApiToken(access, { name: "Terraform CI" });
 
     expect(created.token).toMatch(/^vcsc_[A-Za-z0-9_-]{43}$/);
     expect(created.prefix).toBe(created.token.slice(0, 12));
@@ -40,7 +40,7 @@ describe("creating a token", () => {
 
   it("acts with the creator's current role, updates lastUsedAt, and stops when the creator leaves", async () => {
     const admin = await orgMember(database.db, "admin");
-    const { token, id } = await createApiToken(admin.access, "deploy");
+    const { token, id } = await createApiToken(admin.access, { name: "deploy" });
 
     expect((await resolveTokenAccess(token, admin.organization.slug)).role).toBe("admin");
     const used = await database.db.apiToken.findUniqueOrThrow({ where: { id } });
@@ -58,8 +58,8 @@ describe("listing tokens", () => {
   it("shows members their own tokens, and owners and admins everyone's, never the hash", async () => {
     const owner = await orgMember(database.db, "owner");
     const member = await orgMember(database.db, "member", owner.organization.id);
-    await createApiToken(owner.access, "owner token");
-    await createApiToken(member.access, "member token");
+    await createApiToken(owner.access, { name: "owner token" });
+    await createApiToken(member.access, { name: "member token" });
 
     const own = await listApiTokens(member.access);
     expect(own.map((t) => [t.name, t.mine])).toEqual([["member token", true]]);
@@ -75,7 +75,7 @@ describe("listing tokens", () => {
 describe("revoking a token", () => {
   it("lets a member revoke their own, after which it is refused, and audits it once", async () => {
     const member = await orgMember(database.db, "member");
-    const { token, id } = await createApiToken(member.access, "laptop");
+    const { token, id } = await createApiToken(member.access, { name: "laptop" });
 
     const { revokedAt } = await revokeApiToken(member.access, id);
     expect(await failureCode(resolveTokenAccess(token, member.organization.slug))).toBe("unauthenticated");
@@ -89,7 +89,7 @@ describe("revoking a token", () => {
     const member = await orgMember(database.db, "member", admin.organization.id);
     const colleague = await orgMember(database.db, "member", admin.organization.id);
     const outsider = await orgMember(database.db, "owner");
-    const target = await createApiToken(member.access, "ci");
+    const target = await createApiToken(member.access, { name: "ci" });
 
     expect(await failureCode(revokeApiToken(colleague.access, target.id))).toBe("forbidden");
     expect(await failureCode(revokeApiToken(outsider.access, target.id))).toBe("not_found");

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
+import { parseApiScopes, type ApiScope } from "@/lib/access/permissions";
 import { requireRole } from "@/lib/access/resolve-access";
 import { db } from "@/lib/db";
 
@@ -10,6 +11,11 @@ export type ApiTokenView = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** Null: the token never expires. */
+  expiresAt: Date | null;
+  scopes: ApiScope[];
+  /** Null: every connection of the organization. */
+  connections: { id: string; name: string }[] | null;
   owner: { id: string; name: string | null; email: string | null };
   /** The caller's own token. */
   mine: boolean;
@@ -31,8 +37,24 @@ export async function listApiTokens(access: OrgAccess, options: { everyone?: boo
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      expiresAt: true,
+      scopes: true,
+      connectionIds: true,
       user: { select: { id: true, name: true, email: true } },
     },
   });
-  return tokens.map(({ user, ...token }) => ({ ...token, owner: user, mine: user.id === access.actor.userId }));
+  const limitedTo = new Set(tokens.flatMap((token) => token.connectionIds?.split(" ") ?? []));
+  const names = new Map(
+    limitedTo.size === 0
+      ? []
+      : (await db().vcsConnection.findMany({ where: { id: { in: [...limitedTo] }, organizationId: access.organization.id }, select: { id: true, name: true } })).map((c) => [c.id, c.name]),
+  );
+  return tokens.map(({ user, scopes, connectionIds, ...token }) => ({
+    ...token,
+    scopes: parseApiScopes(scopes),
+    // A connection deleted since keeps its place, so nobody reads the token as unlimited.
+    connections: connectionIds === null ? null : connectionIds.split(" ").filter(Boolean).map((id) => ({ id, name: names.get(id) ?? "(deleted connection)" })),
+    owner: user,
+    mine: user.id === access.actor.userId,
+  }));
 }

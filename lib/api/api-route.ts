@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { OrgAccess } from "@/lib/access/actor";
-import { requireRole, resolveTokenAccess } from "@/lib/access/resolve-access";
+import { requirePermission, type Permission } from "@/lib/access/permissions";
+import { resolveTokenAccess } from "@/lib/access/resolve-access";
 import { sha256 } from "@/lib/crypto/random";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors/app-error";
@@ -9,7 +10,6 @@ import { readBodyCapped } from "@/lib/http/read-body";
 import { retryAfterHeader, takeRequest } from "@/lib/rate-limit";
 import { toFailure, validationFailure } from "@/lib/errors/to-failure";
 import { log } from "@/lib/log";
-import type { OrgRole } from "@/lib/orgs/roles";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -46,17 +46,17 @@ class ValidationError extends Error {
 
 export type Authenticate = (request: Request, orgSlug: string) => Promise<OrgAccess>;
 
-/** A route whose caller is authenticated by `authenticate` and must hold `options.role` in the URL's organization. */
+/** A route whose caller is authenticated by `authenticate`, then `options.authorize`d in the URL's organization. */
 export function guardedRoute<P extends { org: string }>(
   authenticate: Authenticate,
-  options: { role: OrgRole; name: string },
+  options: { authorize: (access: OrgAccess) => void; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> =>
     answerFailures(options.name, async () => {
       const params = await context.params;
       const access = await authenticate(request, params.org);
-      requireRole(access, options.role);
+      options.authorize(access);
       return handler(request, params, access);
     });
 }
@@ -97,10 +97,11 @@ const bearerToken: Authenticate = async (request, orgSlug) => {
 
 /**
  * The one way to build a VCS API route: bearer-token authentication, the declared
- * minimum role in the organization named by the URL, JSON errors with codes, and no
- * internals (or secrets) in any response.
+ * permission (the token's scope and its creator's role, from lib/access/permissions) in
+ * the organization named by the URL, JSON errors with codes, and no internals (or
+ * secrets) in any response.
  */
 export const apiRoute = <P extends { org: string }>(
-  options: { role: OrgRole; name: string },
+  options: { permission: Permission; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
-) => guardedRoute(bearerToken, options, handler);
+) => guardedRoute(bearerToken, { name: options.name, authorize: (access) => requirePermission(access, options.permission) }, handler);

@@ -31,7 +31,7 @@ async function orgWithProject() {
       name: "api", isPrivate: true, hookId: randomToken(16), hookSecretSealed: "SEALED-CANARY", events: "repo:push",
     },
   });
-  const { token } = await createApiToken(member.access, "cli");
+  const { token } = await createApiToken(member.access, { name: "cli" });
   return { ...member, project, token };
 }
 

@@ -35,8 +35,19 @@ describe("the OpenAPI document", () => {
       "/organizations/{org}/vcs": ["get", "post"],
       "/organizations/{org}/vcs/{id}": ["delete", "get", "patch"],
       "/organizations/{org}/vcs/{id}/status": ["get"],
+      "/organizations/{org}/vcs/{id}/token": ["post"],
+      "/organizations/{org}/vcs/{id}/proxy/{path}": ["delete", "get", "post", "put"],
       "/openapi.json": ["get"],
     });
+  });
+
+  it("names the scope each operation needs, as the routes enforce it", () => {
+    const scopeOf = (path: string, method: string) => (doc.paths as Record<string, Record<string, { "x-required-scope"?: string }>>)[path]![method]!["x-required-scope"];
+    expect(scopeOf("/organizations/{org}/vcs", "get")).toBe("connections:read");
+    expect(scopeOf("/organizations/{org}/vcs", "post")).toBe("connections:write");
+    expect(scopeOf("/organizations/{org}/vcs/{id}/token", "post")).toBe("connections:use");
+    for (const method of ["get", "post", "put", "delete"]) expect(scopeOf("/organizations/{org}/vcs/{id}/proxy/{path}", method)).toBe("connections:use");
+    expect(doc.components.schemas.IssuedAccessToken).toMatchObject({ required: ["data"] });
   });
 
   it("documents the request bodies from the validating schemas", () => {

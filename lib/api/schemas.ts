@@ -141,3 +141,13 @@ export const deliveryPageQuery = z.object({
   limit: z.coerce.number({ error: "limit must be a number from 1 to 200." }).int().min(1, { error: "limit must be at least 1." }).max(200, { error: "limit must be at most 200." }).optional(),
   cursor: z.string().min(1).optional(),
 });
+
+/** POST /vcs/{id}/token: a contract other tools (git credential helpers) rely on exactly. */
+export const issuedAccessTokenSchema = z.object({
+  data: z.object({
+    accessToken: z.string().meta({ description: "A Bitbucket OAuth access token: `Authorization: Bearer <accessToken>`, or git over HTTPS with `gitUsername`." }),
+    expiresAt: timestamp.nullable().meta({ description: "When it expires (Bitbucket's live 2 hours); ask again before then. Null for a credential without an expiry." }),
+    scopes: scopeList,
+    gitUsername: z.literal("x-token-auth").meta({ description: "The user name git over HTTPS takes with this token." }),
+  }),
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
-import { resolveUserAccess } from "@/lib/access/resolve-access";
+import { requireRole, resolveUserAccess } from "@/lib/access/resolve-access";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import type { OrgRole } from "@/lib/orgs/roles";
@@ -16,7 +16,7 @@ const signedInUser: Authenticate = async (_request, orgSlug) => {
 export const sessionRoute = <P extends { org: string }>(
   options: { role: OrgRole; name: string },
   handler: (request: Request, params: P, access: OrgAccess) => Promise<Response>,
-) => guardedRoute(signedInUser, options, handler);
+) => guardedRoute(signedInUser, { name: options.name, authorize: (access) => requireRole(access, options.role) }, handler);
 
 /** The answer of a session route: `{data}`, never cached (failures are `{error}`, from the wrapper). */
 export const liveData = (data: unknown) => Response.json({ data }, { headers: { "cache-control": "no-store" } });

@@ -67,8 +67,8 @@ async function organization() {
   return {
     admin,
     org: admin.organization.slug,
-    adminToken: (await createApiToken(admin.access, "automation")).token,
-    memberToken: (await createApiToken(member.access, "reader")).token,
+    adminToken: (await createApiToken(admin.access, { name: "automation", scopes: ["connections:write"] })).token,
+    memberToken: (await createApiToken(member.access, { name: "reader" })).token,
   };
 }
 
@@ -143,7 +143,7 @@ describe("authentication and roles", () => {
 
   it("refuses a missing, unknown or revoked token with 401", async () => {
     const o = await organization();
-    const revoked = await createApiToken(o.admin.access, "old");
+    const revoked = await createApiToken(o.admin.access, { name: "old" });
     await revokeApiToken(o.admin.access, revoked.id);
     for (const token of [undefined, "vcsc_not-a-real-token", revoked.token]) {
       const refused = await api.list(o.org, { token });

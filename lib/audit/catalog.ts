@@ -43,6 +43,9 @@ export const auditCatalog = {
   // API tokens
   "api_token.created": { label: "Created an API token", target: "api_token" },
   "api_token.revoked": { label: "Revoked an API token", target: "api_token" },
+
+  // Services using a connection
+  "connection.token_issued": { label: "Gave a service an access token", target: "connection" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof auditCatalog;

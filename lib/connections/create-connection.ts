@@ -1,5 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
+import { requireConnectionAllowed } from "@/lib/access/permissions";
 import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealSecret } from "@/lib/crypto/keyring";
@@ -24,6 +25,7 @@ import { initialStatus } from "./status";
  */
 export async function createConnection(access: OrgAccess, input: CreateInput) {
   requireRole(access, "admin");
+  requireConnectionAllowed(access, null);
   const scopes = normalizeScopes(input.profile === "custom" ? (input.scopes ?? []) : PROFILES[input.profile].scopes);
   const hostUrl = validateServiceUrl(input.hostUrl ?? BITBUCKET_CLOUD_HOST_URL, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? BITBUCKET_CLOUD_API_URL, "apiUrl");

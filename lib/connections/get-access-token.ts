@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { isTransient, withRetries } from "@/lib/http/retry";
 import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
-import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
+import { normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { changeStatus, SYSTEM } from "./status/change-status";
 import { needsReauthorization } from "./status";
@@ -54,6 +54,17 @@ export async function getAccessToken(connectionId: string, options: { rejected?:
     inFlight.set(connectionId, pending);
   }
   return pending;
+}
+
+/**
+ * The current access token with its expiry and granted scopes, for handing to another
+ * service: refreshed first if due, through the same single-flight path.
+ */
+export async function getAccessTokenGrant(connectionId: string): Promise<{ accessToken: string; expiresAt: Date; scopes: string[] }> {
+  await getAccessToken(connectionId);
+  // Read back what is stored: the token just returned, or one a concurrent refresh saved since.
+  const snapshot = await readGrant(connectionId);
+  return { accessToken: accessTokenOf(snapshot), expiresAt: snapshot.grant.expiresAt, scopes: parseScopeList(snapshot.grant.grantedScopes) };
 }
 
 async function refreshOrWait(snapshot: Snapshot): Promise<string> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
+import { requireConnectionAllowed } from "@/lib/access/permissions";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,6 +9,7 @@ const include = { grant: true, organization: { select: { slug: true } } } as con
 
 /** A connection of the caller's organization (404 for any other), with its grant but no secrets. */
 export async function loadConnection(access: OrgAccess, id: string) {
+  requireConnectionAllowed(access, id);
   const connection = await db().vcsConnection.findFirst({ where: { id, organizationId: access.organization.id }, include });
   if (!connection) throw new AppError("not_found", { detail: "connection" });
   return connection;

@@ -7,7 +7,8 @@ import { loadConnection } from "./load-connection";
 /** Every member may read connections; views never carry secrets. */
 export async function listConnections(access: OrgAccess) {
   const connections = await db().vcsConnection.findMany({
-    where: { organizationId: access.organization.id },
+    // A token limited to named connections sees only those.
+    where: { organizationId: access.organization.id, ...(access.limits?.connectionIds ? { id: { in: access.limits.connectionIds } } : {}) },
     include: { grant: true, organization: { select: { slug: true } } },
     orderBy: { createdAt: "asc" },
   });

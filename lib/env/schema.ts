@@ -126,6 +126,10 @@ export const envSchema = z.object({
   CONNECT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** The largest JSON body the VCS API reads. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  /** The largest request body the Bitbucket proxy forwards (bytes). */
+  PROXY_MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** The largest Bitbucket answer the proxy passes on (bytes). */
+  PROXY_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Network: what the Settings → Network page tells admins about firewalls and allowlists.

@@ -17,6 +17,48 @@ export const errorCatalog = {
   last_owner: { status: 409, message: "An organization keeps at least one owner.", hint: "Make someone else an owner first, then change this role." },
   invalid_state_change: { status: 409, message: "The connection is not in a state that allows this.", hint: "Reload the page to see its current state." },
 
+  // API tokens and using a connection from other services
+  token_expired: {
+    status: 401,
+    message: "This API token has expired.",
+    hint: "Create a new token in Settings → API tokens (or with `npm run token:create`) and replace the expired one where it is used. Choose a longer expiry, or none, if this one was too short.",
+  },
+  token_scope_missing: {
+    status: 403,
+    message: "This API token was not given the scope this request needs.",
+    hint: "A token's scopes are fixed when it is created: create one with the scope in brackets in Settings → API tokens, and revoke this one if it is no longer needed.",
+  },
+  token_connection_not_allowed: {
+    status: 403,
+    message: "This API token is limited to other connections.",
+    hint: "Use a token made for this connection, or create one in Settings → API tokens that includes it.",
+  },
+  connection_not_connected: {
+    status: 409,
+    message: "This connection is not connected to Bitbucket, so it has no token to give.",
+    hint: "An admin opens the connection's page in vcs-connect and chooses Connect, then grants access on Bitbucket.",
+  },
+  connection_missing_permissions: {
+    status: 409,
+    message: "This connection lacks Bitbucket permissions it was set up to have.",
+    hint: "Edit the OAuth consumer on Bitbucket, tick the permissions named in brackets, save, then choose Reconnect on the connection's page.",
+  },
+  proxy_path_invalid: {
+    status: 422,
+    message: "This path is not one of the connection's Bitbucket API paths.",
+    hint: "Send a path relative to the API URL, such as `repositories/acme/api/refs/branches`: no `..`, no scheme or host, no encoded slashes.",
+  },
+  proxy_response_too_large: {
+    status: 502,
+    message: "Bitbucket's answer is larger than the proxy passes on.",
+    hint: "Ask for less: page with `pagelen`, or narrow the request. An operator can raise PROXY_MAX_RESPONSE_BYTES.",
+  },
+  proxy_body_too_large: {
+    status: 413,
+    message: "The body is larger than the proxy forwards.",
+    hint: "Send a smaller body. An operator can raise PROXY_MAX_REQUEST_BYTES.",
+  },
+
   // Webhook receiver
   payload_too_large: { status: 413, message: "The delivery is larger than this receiver accepts.", hint: "Bitbucket does not send payloads over 256 KB; anything larger is not from Bitbucket." },
   request_uuid_missing: {

@@ -26,8 +26,8 @@ const apiGet = (org: string, token: string) =>
 describe("rate limits", () => {
   it("the VCS API counts per token: 429 with Retry-After past the ceiling, another token unaffected", async () => {
     const owner = await orgMember(database.db, "owner");
-    const busy = (await createApiToken(owner.access, "busy")).token;
-    const calm = (await createApiToken(owner.access, "calm")).token;
+    const busy = (await createApiToken(owner.access, { name: "busy" })).token;
+    const calm = (await createApiToken(owner.access, { name: "calm" })).token;
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await apiGet(owner.organization.slug, busy)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
@@ -63,7 +63,7 @@ describe("rate limits", () => {
 describe("VCS API bodies", () => {
   it("are capped: a larger JSON body gets 413 before it is parsed", async () => {
     const owner = await orgMember(database.db, "owner");
-    const token = (await createApiToken(owner.access, "big")).token;
+    const token = (await createApiToken(owner.access, { name: "big", scopes: ["connections:write"] })).token;
     const body = JSON.stringify({ name: "x".repeat(4096), vcsType: "BITBUCKET" });
     const response = await collectionRoute.POST(
       new Request(`http://localhost:3999/api/v1/organizations/${owner.organization.slug}/vcs`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }),

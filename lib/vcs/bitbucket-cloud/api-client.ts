@@ -30,23 +30,39 @@ async function failureFor(response: Response, url: string): Promise<AppError> {
   return new AppError("bitbucket_unexpected_response", { detail: `HTTP ${response.status}` });
 }
 
+export type BitbucketMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/**
+ * One request to a Bitbucket 2.0 API URL with the bearer token, through the one outbound
+ * fetch (timeout, no redirects followed, address policy). The raw answer, for callers
+ * that pass it on; the token goes in the header only, never in a URL or an error.
+ */
+export function bitbucketRequest(
+  method: BitbucketMethod,
+  url: string,
+  accessToken: string,
+  options: { body?: string | Uint8Array; headers?: Record<string, string>; maxResponseBytes?: number } = {},
+) {
+  return outboundFetch(url, {
+    method,
+    headers: { accept: "application/json", ...options.headers, authorization: `Bearer ${accessToken}` },
+    body: options.body,
+    maxResponseBytes: options.maxResponseBytes,
+  });
+}
+
 /**
  * Calls a Bitbucket 2.0 API resource with a bearer token and validates the answer's
  * shape. Never puts the token in an error.
  */
 export async function requestJson<T extends z.ZodType>(
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: BitbucketMethod,
   url: string,
   accessToken: string,
   options: { body?: unknown; schema?: T } = {},
 ): Promise<z.infer<T>> {
-  const response = await outboundFetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${accessToken}`,
-      accept: "application/json",
-      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
-    },
+  const response = await bitbucketRequest(method, url, accessToken, {
+    headers: options.body === undefined ? {} : { "content-type": "application/json" },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   if (!response.ok) throw await failureFor(response as unknown as Response, url);

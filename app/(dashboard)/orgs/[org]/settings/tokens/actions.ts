@@ -8,10 +8,10 @@ import { createApiTokenInput, revokeApiTokenInput } from "@/lib/api-tokens/schem
 
 const tokensPath = (orgSlug: string) => `/orgs/${orgSlug}/settings/tokens`;
 
-// Any member may create a token for themselves: it acts with their own role.
+// Any member may create a token for themselves: it acts with their own role, narrowed to its scopes.
 const createChecked = orgAction({ input: createApiTokenInput, role: "member", name: "api_tokens.create" }, async (input, access) => {
-  const created = await createApiToken(access, input.name);
-  return { name: created.name, prefix: created.prefix, token: created.token };
+  const created = await createApiToken(access, input);
+  return { name: created.name, prefix: created.prefix, token: created.token, expiresAt: created.expiresAt?.toISOString() ?? null };
 });
 
 // Members revoke their own; revokeApiToken lets owners and admins revoke anyone's.

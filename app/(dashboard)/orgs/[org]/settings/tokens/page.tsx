@@ -1,18 +1,27 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { LocalTime } from "@/components/local-time";
 import { listApiTokens, type ApiTokenView } from "@/lib/api-tokens/list-api-tokens";
+import { listConnections } from "@/lib/connections/read-connections";
 import { env } from "@/lib/env";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
+import { SCOPE_INFO } from "@/lib/access/permissions";
 import { hasRole } from "@/lib/orgs/roles";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
-import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "API tokens" };
 
-
 function When({ at, otherwise }: { at: Date | null; otherwise: string }) {
   return at ? <LocalTime iso={at.toISOString()} /> : <span className="text-slate-400">{otherwise}</span>;
+}
+
+/** When the token stops working; an expired one says so, and "Never" stands out as a choice someone made. */
+function Expiry({ at }: { at: Date | null }) {
+  if (!at) return <span className="font-medium text-amber-700">Never</span>;
+  if (at.getTime() <= Date.now()) return <span className="font-medium text-red-700">Expired <LocalTime iso={at.toISOString()} /></span>;
+  return <LocalTime iso={at.toISOString()} />;
 }
 
 export default async function ApiTokensPage({ params }: { params: Promise<{ org: string }> }) {
@@ -20,21 +29,20 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
   const { slug } = access.organization;
   // Owners and admins see every member's tokens, so a leaked one can be revoked without its creator.
   const everyone = hasRole(access.role, "admin");
-  const tokens = await listApiTokens(access, { everyone });
+  const [tokens, connections] = await Promise.all([listApiTokens(access, { everyone }), listConnections(access)]);
   const apiUrl = `${env().APP_URL}/api/v1`;
   const example = `curl -H "Authorization: Bearer $VCS_CONNECT_TOKEN" \\\n  ${apiUrl}/organizations/${slug}/vcs`;
-  const columns = ["Name", "Token", ...(everyone ? ["Owner"] : []), "Created", "Last used", ""];
 
   return (
     <>
       <PageHeader
         title="API tokens"
-        description="Personal tokens for scripts and other apps to call this organization's VCS API. A token acts with your current role here: if your role changes or you leave, the token follows."
+        description="Personal tokens for scripts and other apps to call this organization's VCS API, or to use its connections without their secrets. A token acts with your current role here, narrowed to the scopes and connections you choose: if your role changes or you leave, the token follows."
         actions={<Link href={`/orgs/${slug}/settings`} className="text-sm font-medium text-brand-700 hover:underline">Back to settings</Link>}
       />
       <section aria-labelledby="create-token-heading" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="create-token-heading" className="mb-3 font-semibold">Create token</h2>
-        <CreateTokenForm orgSlug={slug} />
+        <CreateTokenForm orgSlug={slug} connections={connections.map(({ id, name }) => ({ id, name }))} canManage={everyone} />
       </section>
       <section aria-labelledby="use-api-heading" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="use-api-heading" className="font-semibold">Use the API</h2>
@@ -47,47 +55,59 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
       {tokens.length === 0 ? (
         <EmptyState title="No tokens yet">Create one above; it is shown once, then only its first characters.</EmptyState>
       ) : (
-        <section aria-labelledby="token-list-heading" className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <section aria-labelledby="token-list-heading" className="rounded-xl border border-slate-200 bg-white">
           <h2 id="token-list-heading" className="border-b border-slate-200 px-5 py-3 font-semibold">
             {everyone ? "Tokens in this organization" : "Your tokens"}
           </h2>
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                {columns.map((heading, index) => (
-                  <th key={heading || index} scope="col" className="px-4 py-2">
-                    {heading || <span className="sr-only">Actions</span>}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {tokens.map((token) => (
-                <TokenRow key={token.id} token={token} orgSlug={slug} showOwner={everyone} />
-              ))}
-            </tbody>
-          </table>
+          <ul aria-labelledby="token-list-heading" className="divide-y divide-slate-200">
+            {tokens.map((token) => (
+              <TokenItem key={token.id} token={token} orgSlug={slug} showOwner={everyone} />
+            ))}
+          </ul>
         </section>
       )}
     </>
   );
 }
 
-function TokenRow({ token, orgSlug, showOwner }: { token: ApiTokenView; orgSlug: string; showOwner: boolean }) {
+/** One token: what it is, what it may do, whose it is and its dates, then Revoke. Wraps instead of scrolling on a phone. */
+function TokenItem({ token, orgSlug, showOwner }: { token: ApiTokenView; orgSlug: string; showOwner: boolean }) {
+  const readOnly = token.scopes.length === 1 && token.scopes[0] === "connections:read";
   return (
-    <tr className={token.revokedAt ? "text-slate-400" : undefined}>
-      <td className="px-4 py-2 font-medium">{token.name}</td>
-      <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{token.prefix}…</td>
-      {showOwner ? <td className="px-4 py-2 break-all">{token.mine ? "You" : (token.owner.name ?? token.owner.email ?? "Unknown")}</td> : null}
-      <td className="px-4 py-2 whitespace-nowrap"><When at={token.createdAt} otherwise="" /></td>
-      <td className="px-4 py-2 whitespace-nowrap"><When at={token.lastUsedAt} otherwise="Never" /></td>
-      <td className="px-4 py-2 text-right whitespace-nowrap">
-        {token.revokedAt ? (
-          <span>Revoked <When at={token.revokedAt} otherwise="" /></span>
-        ) : (
-          <RevokeTokenButton orgSlug={orgSlug} id={token.id} name={token.name} />
-        )}
-      </td>
-    </tr>
+    <li className={`flex flex-wrap items-start justify-between gap-3 px-5 py-3 text-sm ${token.revokedAt ? "text-slate-400" : ""}`}>
+      <div className="min-w-0 flex-1 space-y-1">
+        <p className="break-words">
+          <span className="font-medium">{token.name}</span> <span className="font-mono text-xs text-slate-500">{token.prefix}…</span>
+        </p>
+        <p className="flex flex-wrap gap-1.5" aria-label="Scopes">
+          {(readOnly ? ["Read only"] : token.scopes.map((scope) => SCOPE_INFO[scope].label)).map((label) => (
+            <span key={label} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{label}</span>
+          ))}
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 break-all">
+            {token.connections ? `Only ${token.connections.map((c) => c.name).join(", ")}` : "All connections"}
+          </span>
+        </p>
+        <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-500">
+          {showOwner ? <Fact label="Owner">{token.mine ? "You" : (token.owner.name ?? token.owner.email ?? "Unknown")}</Fact> : null}
+          <Fact label="Created"><When at={token.createdAt} otherwise="" /></Fact>
+          <Fact label="Expires"><Expiry at={token.expiresAt} /></Fact>
+          <Fact label="Last used"><When at={token.lastUsedAt} otherwise="Never" /></Fact>
+        </dl>
+      </div>
+      {token.revokedAt ? (
+        <span className="text-sm">Revoked <When at={token.revokedAt} otherwise="" /></span>
+      ) : (
+        <RevokeTokenButton orgSlug={orgSlug} id={token.id} name={token.name} />
+      )}
+    </li>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex gap-1">
+      <dt>{label}</dt>
+      <dd className="text-slate-700">{children}</dd>
+    </div>
   );
 }

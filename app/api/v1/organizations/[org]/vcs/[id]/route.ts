@@ -6,12 +6,12 @@ import { getConnection } from "@/lib/connections/read-connections";
 
 type Params = { org: string; id: string };
 
-export const GET = apiRoute({ role: "member", name: "vcs.get" }, async (_request, { id }: Params, access) =>
+export const GET = apiRoute({ permission: "connections.read", name: "vcs.get" }, async (_request, { id }: Params, access) =>
   Response.json(await getConnection(access, id)),
 );
 
 /** Renames, and/or replaces the key, secret, Host URL or API URL (always with the secret). */
-export const PATCH = apiRoute({ role: "admin", name: "vcs.update" }, async (request, { id }: Params, access) => {
+export const PATCH = apiRoute({ permission: "connections.write", name: "vcs.update" }, async (request, { id }: Params, access) => {
   await updateConnection(access, id, await parseJsonBody(request, updateConnectionBody));
   return Response.json(await getConnection(access, id));
 });
@@ -20,7 +20,7 @@ export const PATCH = apiRoute({ role: "admin", name: "vcs.update" }, async (requ
  * Deletes the connection and its stored tokens; the consumer on Bitbucket is not touched.
  * While projects use it, `?removeProjects=true` confirms that they (and their hooks) go too.
  */
-export const DELETE = apiRoute({ role: "admin", name: "vcs.delete" }, async (request, { id }: Params, access) => {
+export const DELETE = apiRoute({ permission: "connections.write", name: "vcs.delete" }, async (request, { id }: Params, access) => {
   const removeProjects = new URL(request.url).searchParams.get("removeProjects") === "true";
   await deleteConnection(access, id, { removeProjects });
   return new Response(null, { status: 204 });

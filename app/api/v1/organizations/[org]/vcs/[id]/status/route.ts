@@ -3,6 +3,6 @@ import { toConnectionStatus } from "@/lib/api/schemas";
 import { getConnection } from "@/lib/connections/read-connections";
 
 /** What automation polls after Connect: the state, the account and the scopes. */
-export const GET = apiRoute({ role: "member", name: "vcs.status" }, async (_request, { id }: { org: string; id: string }, access) =>
+export const GET = apiRoute({ permission: "connections.read", name: "vcs.status" }, async (_request, { id }: { org: string; id: string }, access) =>
   Response.json(toConnectionStatus(await getConnection(access, id))),
 );
