@@ -7,7 +7,7 @@ export type ReceivedRequest = { headers: IncomingMessage["headers"]; body: Buffe
  * A subscriber's service: records every request with its raw body and answers with what
  * `answer` returns (a status), or never, when it returns "hang".
  */
-export async function startSubscriber(answer: (request: ReceivedRequest, index: number) => number | "hang" = () => 204) {
+export async function startSubscriber(answer: (request: ReceivedRequest, index: number) => number | "hang" | Promise<number> = () => 204) {
   const requests: ReceivedRequest[] = [];
   const hanging: ServerResponse[] = [];
   const server = createServer((req, res) => {
@@ -18,7 +18,7 @@ export async function startSubscriber(answer: (request: ReceivedRequest, index: 
       requests.push(request);
       const status = answer(request, requests.length - 1);
       if (status === "hang") hanging.push(res);
-      else res.writeHead(status).end();
+      else void Promise.resolve(status).then((code) => res.writeHead(code).end());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

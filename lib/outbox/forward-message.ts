@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
+import { retryWhenBusy } from "@/lib/db/errors";
 import { isAppError } from "@/lib/errors/app-error";
 import { outboundFetch } from "@/lib/http/outbound";
 import { subscriptionSealContext } from "@/lib/forwarding/seal-context";
@@ -60,7 +61,8 @@ export async function forwardMessage(message: ClaimedMessage, options: OutboxOpt
   const now = new Date();
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(number, options.retryBaseMs));
   const givingUp = !outcome.ok && nextAttemptAt.getTime() > message.createdAt.getTime() + options.retryWindowMs;
-  await db().$transaction(async (tx) => {
+  // The request was made: recording it must not be lost to a busy database.
+  await retryWhenBusy(() => db().$transaction(async (tx) => {
     await tx.forwardAttempt.create({
       data: {
         outboxId: message.id,
@@ -106,5 +108,5 @@ export async function forwardMessage(message: ClaimedMessage, options: OutboxOpt
         after: { targetUrl: subscription.targetUrl, lastErrorCode: outcome.errorCode },
       });
     }
-  });
+  }));
 }

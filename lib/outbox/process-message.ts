@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryWhenBusy } from "@/lib/db/errors";
 import type { DeliverySummary } from "@/lib/webhooks/summarize";
 import type { ClaimedMessage } from "./claim-messages";
 import { subscribedTo } from "./subscribed-to";
@@ -14,7 +15,7 @@ class LeaseLost extends Error {}
  */
 export async function processMessage(message: ClaimedMessage, holder: string): Promise<void> {
   try {
-    await db().$transaction(async (tx) => {
+    await retryWhenBusy(() => db().$transaction(async (tx) => {
       const now = new Date();
       const held = await tx.outboxMessage.updateMany({
         where: { id: message.id, leaseHolder: holder, status: "pending" },
@@ -38,7 +39,7 @@ export async function processMessage(message: ClaimedMessage, holder: string): P
           data: wanted.map((subscription) => ({ kind: "forward", deliveryId: message.deliveryId, subscriptionId: subscription.id, nextAttemptAt: now })),
         });
       }
-    });
+    }));
   } catch (error) {
     if (error instanceof LeaseLost) return;
     throw error;
