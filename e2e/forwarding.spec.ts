@@ -59,6 +59,7 @@ test.describe.serial("forwarding deliveries to the organization's services", () 
     const secret = forwarding.getByLabel("Signing secret");
     await expect(secret).toHaveValue(/^whsec_/);
     shared.secret = await secret.inputValue();
+    await expect(subscriptionItem(page, url)).toBeVisible();
     await screenshots(page, "forwarding-secret-once");
     await forwarding.getByRole("button", { name: "Done" }).click();
     await expect(secret).toHaveCount(0);
