@@ -16,14 +16,14 @@ export function isDatabaseBusy(error: unknown): boolean {
   return (typeof code === "string" && code.startsWith("SQLITE_BUSY")) || (typeof original === "string" && original.startsWith("SQLITE_BUSY"));
 }
 
-/** Runs a transaction again (a few times, after a short random pause) when SQLite reports it busy. */
-export async function retryWhenBusy<T>(transaction: () => Promise<T>, tries = 6): Promise<T> {
+/** Runs a transaction again (after a short, growing, random pause) while SQLite reports it busy. */
+export async function retryWhenBusy<T>(transaction: () => Promise<T>, tries = 20): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await transaction();
     } catch (error) {
       if (attempt >= tries || !isDatabaseBusy(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 40));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, 20 * attempt) + Math.random() * 50));
     }
   }
 }

@@ -27,7 +27,7 @@ async function subscriber(...args: Parameters<typeof startSubscriber>) {
   return server;
 }
 
-async function until(check: () => Promise<boolean>, poke: () => Promise<void> = async () => undefined, timeoutMs = 15_000) {
+async function until(check: () => Promise<boolean>, poke: () => Promise<void> = async () => undefined, timeoutMs = 45_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error("condition not reached in time");
@@ -44,7 +44,7 @@ beforeEach(async () => {
   member = (await orgMember(database.db, "member", admin.organization.id)).access;
 });
 
-describe("forwarding webhook deliveries to subscriptions", () => {
+describe("forwarding webhook deliveries to subscriptions", { timeout: 60_000 }, () => {
   it("forwards each delivery to every subscription that wants its event, and every request verifies with the README's snippet", async () => {
     const verify = await readmeVerifier();
     const target = await webhookProject(database.db, admin.organization.id);
