@@ -65,14 +65,14 @@ const signature = signBody(secret, new TextEncoder().encode(body));
 const subscriber = await startSubscriber(() => 204);
 const server = spawn("node_modules/.bin/next", ["start", "--port", String(PORT)], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
 
-async function phase(label: string) {
+async function phase(label: string, duration = seconds) {
   const before = await db().webhookDelivery.count();
   const forwardedBefore = subscriber.requests.length;
   const result = await autocannon({
     url: `${env.APP_URL}/api/webhooks/bitbucket/bench-hook`,
     method: "POST",
     connections,
-    duration: seconds,
+    duration,
     headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-attempt-number": "1", "x-hub-signature": signature },
     body,
     requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-request-uuid": randomUUID() } }) }],
@@ -95,6 +95,8 @@ try {
     if (await fetch(`${env.APP_URL}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  // Next loads the route on its first requests: warm up before measuring.
+  await phase("warm-up", 2);
   console.log(`receiver: ${connections} connections, ${seconds} s per phase`);
   await phase("no subscription");
   const subscription = await db().webhookSubscription.create({ data: { organizationId: organization.id, projectId: project.id, targetUrl: subscriber.url, events: "repo:push", secretSealed: "" } });
