@@ -6,7 +6,7 @@ import { useState } from "react";
 import { describeDelivery, DeliveryLog, LastPushCard } from "@/components/delivery-log";
 import type { ProjectActivity } from "@/lib/projects/read-activity";
 import { card } from "@/components/styles";
-import { RedeliverButton } from "./redeliver-button";
+import { RedeliverButton } from "./_forwarding/redeliver-button";
 
 const POLL_MS = 3_000;
 

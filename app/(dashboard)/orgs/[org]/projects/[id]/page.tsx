@@ -15,7 +15,7 @@ import { listSubscriptions } from "@/lib/forwarding/read-forwarding";
 import { readActivity } from "@/lib/projects/read-activity";
 import { getProject } from "@/lib/projects/read-projects";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
-import { Forwarding } from "./forwarding";
+import { Forwarding } from "./_forwarding/forwarding";
 import { LiveActivity } from "./live-activity";
 import { RemoveProject, RetryHookButton } from "./project-actions";
 import { card } from "@/components/styles";

@@ -3,58 +3,42 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
+import { ConfirmDanger } from "@/components/confirm-danger";
 import { CopyField } from "@/components/copy-button";
-import { fieldError, isFormLevel, TextField } from "@/components/form-fields";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
+import { TextField } from "@/components/form-fields";
 import { LocalTime } from "@/components/local-time";
 import { Notice } from "@/components/notice";
-import { dangerButton, primaryButton, secondaryButton } from "@/components/styles";
+import { primaryButton, secondaryButton } from "@/components/styles";
 import { SubscriptionStatusBadge } from "@/components/subscription-status";
 import type { SubscriptionView } from "@/lib/forwarding/read-forwarding";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
-import { addSubscriptionAction, removeSubscriptionAction } from "./forwarding-actions";
+import { addSubscriptionAction, removeSubscriptionAction } from "./actions";
 
 type Target = { orgSlug: string; projectId: string };
 const eventLabel = (key: string) => WEBHOOK_EVENTS.find((event) => event.key === key)?.label ?? key;
 
-function Unreachable({ show }: { show: boolean }) {
-  return show ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null;
-}
-
 function RemoveSubscription({ target, subscription }: { target: Target; subscription: SubscriptionView }) {
   const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const mutation = useMutation({
     mutationFn: () => removeSubscriptionAction(target.orgSlug, { subscriptionId: subscription.id }),
     onSuccess: (result) => result.ok && startRefresh(() => router.refresh()),
   });
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
-  const busy = mutation.isPending || refreshing;
-  if (!confirming) {
-    return (
-      <button type="button" className={secondaryButton} onClick={() => setConfirming(true)}>
-        Remove<span className="sr-only"> subscription {subscription.targetUrl}</span>
-      </button>
-    );
-  }
-  const titleId = `confirm-remove-${subscription.id}`;
+  const { formLevel, unreachable } = useFormFailure(mutation, []);
   return (
-    <div role="group" aria-labelledby={titleId} className="w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-      <p id={titleId} className="font-semibold">
-        Stop forwarding to {subscription.targetUrl}?
-      </p>
+    <ConfirmDanger
+      id={`confirm-remove-${subscription.id}`}
+      open="Remove"
+      title={`Stop forwarding to ${subscription.targetUrl}?`}
+      confirm="Yes, remove subscription"
+      pending="Removing…"
+      busy={mutation.isPending || refreshing}
+      onConfirm={() => mutation.mutate()}
+      failure={<FormFailure formLevel={formLevel} unreachable={unreachable} />}
+    >
       <p>Deliveries still waiting to be sent to it are dropped, with their attempt history.</p>
-      {failure ? <Notice tone="error" title={failure.message}>{failure.hint}</Notice> : null}
-      <Unreachable show={mutation.isError} />
-      <div className="flex flex-wrap gap-2">
-        <button type="button" className={dangerButton} disabled={busy} onClick={() => mutation.mutate()}>
-          {busy ? "Removing…" : "Yes, remove subscription"}
-        </button>
-        <button type="button" className={secondaryButton} disabled={busy} onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ConfirmDanger>
   );
 }
 
@@ -106,7 +90,7 @@ function AddSubscriptionForm({ target }: { target: Target }) {
     mutationFn: (input: { targetUrl: string; scope: string; events: string[] }) => addSubscriptionAction(target.orgSlug, { projectId: target.projectId, ...input }),
     onSuccess: (result) => result.ok && startRefresh(() => router.refresh()),
   });
-  const failure = mutation.data?.ok === false ? mutation.data.error : undefined;
+  const { formLevel, unreachable, fieldError } = useFormFailure(mutation, ["targetUrl", "events"]);
   const created = mutation.data?.ok === true ? mutation.data.data : undefined;
 
   if (created) {
@@ -137,7 +121,7 @@ function AddSubscriptionForm({ target }: { target: Target }) {
   const busy = mutation.isPending || refreshing;
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
-      <TextField id="targetUrl" name="targetUrl" label="Your service's URL" type="url" required placeholder="https://ci.example.com/hooks/bitbucket" error={fieldError(failure, "targetUrl")} description="Each delivery is POSTed here, signed, and retried with back-off for a day until it answers 2xx." />
+      <TextField id="targetUrl" name="targetUrl" label="Your service's URL" type="url" required placeholder="https://ci.example.com/hooks/bitbucket" error={fieldError("targetUrl")} description="Each delivery is POSTed here, signed, and retried with back-off for a day until it answers 2xx." />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Deliveries of</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -149,7 +133,7 @@ function AddSubscriptionForm({ target }: { target: Target }) {
           </label>
         </div>
       </fieldset>
-      <fieldset aria-describedby={fieldError(failure, "events") ? "events-error" : undefined}>
+      <fieldset aria-describedby={fieldError("events") ? "events-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Events</legend>
         <div className="mt-1 grid gap-2 sm:grid-cols-2">
           {WEBHOOK_EVENTS.map((event) => (
@@ -164,10 +148,9 @@ function AddSubscriptionForm({ target }: { target: Target }) {
             </label>
           ))}
         </div>
-        {fieldError(failure, "events") ? <p id="events-error" className="mt-1 text-sm text-red-700">{fieldError(failure, "events")}</p> : null}
+        {fieldError("events") ? <p id="events-error" className="mt-1 text-sm text-red-700">{fieldError("events")}</p> : null}
       </fieldset>
-      {isFormLevel(failure, ["targetUrl", "events"]) ? <Notice tone="error" title={failure.message}>{failure.hint}</Notice> : null}
-      <Unreachable show={mutation.isError} />
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={primaryButton} disabled={busy}>
           {busy ? "Adding…" : "Add subscription"}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { redeliverAction } from "./forwarding-actions";
+import { redeliverAction } from "./actions";
 
 type Target = { orgSlug: string; projectId: string };
 
