@@ -24,15 +24,25 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 30_000
 }
 
 describe("the outbox across processes", () => {
-  it("two worker processes on one database make each attempt exactly once", { timeout: 90_000 }, async () => {
+  it("two worker processes on one database make each attempt exactly once", { timeout: 150_000 }, async () => {
     const target = await webhookProject(database.db, admin.organization.id);
     // Every delivery's first attempt fails, the second succeeds: retries are shared out too.
+    // No answer goes out until more requests are open at once than one worker has slots
+    // (8), so both processes are certainly sending at the same time, however busy the machine.
     const seen = new Map<string, number>();
+    let open = 0;
+    let releaseGate = () => {};
+    const gate = new Promise<void>((resolve) => (releaseGate = resolve));
+    setTimeout(() => releaseGate(), 30_000).unref();
     const service = await startSubscriber(async (request) => {
       const id = String(request.headers["x-vcs-connect-delivery"]);
       seen.set(id, (seen.get(id) ?? 0) + 1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      return seen.get(id) === 1 ? 500 : 204;
+      const first = seen.get(id) === 1;
+      open += 1;
+      if (open > 8) releaseGate();
+      await gate;
+      open -= 1;
+      return first ? 500 : 204;
     });
     try {
       const subscription = await addSubscription(admin, { projectId: target.project.id, scope: "project", targetUrl: service.url, events: ["repo:push"] });
@@ -43,7 +53,7 @@ describe("the outbox across processes", () => {
       const workers = [startProcess("test/workers/drain-outbox.ts", env), startProcess("test/workers/drain-outbox.ts", env)];
       await Promise.all(workers.map((worker) => worker.line(/^ready /)));
       for (const worker of workers) worker.send("go\n");
-      await Promise.all(workers.map((worker) => worker.line(/^done /, 60_000)));
+      await Promise.all(workers.map((worker) => worker.line(/^done /, 100_000)));
       await Promise.all(workers.map((worker) => worker.kill("SIGTERM")));
 
       expect(service.requests).toHaveLength(count * 2);
@@ -58,6 +68,7 @@ describe("the outbox across processes", () => {
       const attempts = await database.db.forwardAttempt.findMany({ where: { subscriptionId: subscription.id } });
       expect(attempts).toHaveLength(count * 2);
       expect(new Set(attempts.map((a) => a.worker)).size).toBe(2);
+      expect(open).toBe(0);
       const messages = await database.db.outboxMessage.findMany({ where: { delivery: { projectId: target.project.id } } });
       expect(messages.filter((m) => m.kind === "process").map((m) => [m.status, m.attempts])).toEqual(Array(count).fill(["done", 1]));
       expect(messages.filter((m) => m.kind === "forward").map((m) => [m.status, m.attempts])).toEqual(Array(count).fill(["done", 2]));

@@ -8,7 +8,7 @@ import { runOutbox } from "../../lib/outbox/run-outbox";
 const options = outboxOptions();
 process.stdout.write(`ready ${options.holder}\n`);
 await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once("line", () => resolve()));
-const deadline = Date.now() + 45_000;
+const deadline = Date.now() + 90_000;
 while (Date.now() < deadline && (await db().outboxMessage.count({ where: { status: "pending" } })) > 0) {
   await runOutbox(options);
   await new Promise((resolve) => setTimeout(resolve, 20));
