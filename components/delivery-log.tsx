@@ -106,7 +106,7 @@ export function DeliveryLog({
   payloadControl,
   forwardAction,
 }: {
-  deliveries: DeliveryView[];
+  deliveries: (DeliveryView & { forwards?: ForwardView[] })[];
   payloadControl: (deliveryId: string) => ReactNode;
   forwardAction?: (deliveryId: string, forward: ForwardView) => ReactNode;
 }) {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { db } from "@/lib/db";
-import { listForwards, type ForwardView } from "@/lib/forwarding/read-forwarding";
 import type { DeliverySummary } from "@/lib/webhooks/summarize";
 import { listDeliveries } from "./read-projects";
 
@@ -17,13 +16,10 @@ export type LastPush = {
 
 /**
  * A project's recent activity for its page: the newest push (even when it is older than
- * the deliveries shown) and the delivery log, newest first, each delivery with its forwards
- * to subscribers and their attempts. Every member may read it.
+ * the deliveries shown) and the delivery log, newest first. Every member may read it.
  */
 export async function readActivity(access: OrgAccess, projectId: string, limit = 50) {
-  const listed = await listDeliveries(access, projectId, limit);
-  const forwards = await listForwards(listed.map((delivery) => delivery.id));
-  const deliveries = listed.map((delivery) => ({ ...delivery, forwards: forwards.get(delivery.id) ?? [] }));
+  const deliveries = await listDeliveries(access, projectId, limit);
   const shownPush = deliveries.find((delivery) => delivery.summary.kind === "push");
   const push =
     shownPush ??
@@ -50,5 +46,4 @@ export async function readActivity(access: OrgAccess, projectId: string, limit =
 }
 
 export type ProjectActivity = Awaited<ReturnType<typeof readActivity>>;
-/** A delivery as the log shows it; `forwards` only where the log lists forwarding (a project's page). */
-export type DeliveryView = Omit<ProjectActivity["deliveries"][number], "forwards"> & { forwards?: ForwardView[] };
+export type DeliveryView = ProjectActivity["deliveries"][number];

@@ -4,7 +4,7 @@ import { getData } from "@/components/get-data";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeDelivery, DeliveryLog, LastPushCard } from "@/components/delivery-log";
-import type { ProjectActivity } from "@/lib/projects/read-activity";
+import type { ProjectActivityWithForwards as ProjectActivity } from "@/lib/workflows/read-project-activity";
 import { card } from "@/components/styles";
 import { RedeliverButton } from "./_forwarding/redeliver-button";
 

@@ -12,9 +12,9 @@ import { isAppError } from "@/lib/errors/app-error";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
 import { listSubscriptions } from "@/lib/forwarding/read-forwarding";
-import { readActivity } from "@/lib/projects/read-activity";
 import { getProject } from "@/lib/projects/read-projects";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { readProjectActivity } from "@/lib/workflows/read-project-activity";
 import { Forwarding } from "./_forwarding/forwarding";
 import { LiveActivity } from "./live-activity";
 import { RemoveProject, RetryHookButton } from "./project-actions";
@@ -47,7 +47,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 async function load(access: Awaited<ReturnType<typeof requireOrgAccess>>, id: string) {
   try {
-    return await Promise.all([getProject(access, id), readActivity(access, id), listSubscriptions(access, id)]);
+    return await Promise.all([getProject(access, id), readProjectActivity(access, id), listSubscriptions(access, id)]);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
