@@ -14,6 +14,8 @@ const REPOSITORY = "billing-service";
 const FULL_NAME = `${WORKSPACE}/${REPOSITORY}`;
 const shared: { projectUrl?: string; secret?: string } = {};
 const service = startSubscriber();
+// Each test walks several pages and waits on the outbox; a shared machine can be slow.
+test.describe.configure({ timeout: 120_000 });
 
 test.afterAll(async () => (await service).close());
 
