@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ForwardView } from "@/lib/forwarding/read-forwarding";
 import type { DeliveryView, LastPush } from "@/lib/projects/read-activity";
 import { ForwardList } from "./forward-list";
-import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { WEBHOOK_EVENTS } from "@/lib/projects/events";
 import { LocalTime } from "./local-time";
 
 const shortHash = (hash: string | null) => (hash ? hash.slice(0, 7) : null);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { WEBHOOK_EVENTS } from "@/lib/projects/events";
 
 const EVENT_KEYS = WEBHOOK_EVENTS.map((e) => e.key) as [string, ...string[]];
 

@@ -12,7 +12,7 @@ import { Notice } from "@/components/notice";
 import { primaryButton, secondaryButton } from "@/components/styles";
 import { SubscriptionStatusBadge } from "@/components/subscription-status";
 import type { SubscriptionView } from "@/lib/forwarding/read-forwarding";
-import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { WEBHOOK_EVENTS } from "@/lib/projects/events";
 import { addSubscriptionAction, removeSubscriptionAction } from "./actions";
 
 type Target = { orgSlug: string; projectId: string };
