@@ -1,6 +1,10 @@
 // Throughput and latency of the webhook receiver under a local load of signed deliveries,
 // each with its own X-Request-UUID (so every one is verified and stored), measured with
-// autocannon against a production build. Run: npm run bench:receiver [-- <seconds> <connections>]
+// autocannon against a production build, in one run: with no subscription, then with one
+// subscription (a local service answering 204) receiving every delivery, then with none
+// again (the reference rows bracket the measured one). After each phase it waits for the
+// outbox to drain and reports how long that took.
+// Run: npm run bench:receiver [-- <seconds per phase> <connections>]
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,9 +13,9 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { resetDatabase } from "../scripts/lib/database";
 
-const seconds = Number(process.argv[2] ?? 10);
+const seconds = Number(process.argv[2] ?? 5);
 const connections = Number(process.argv[3] ?? 20);
-const PORT = 3210;
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
 if (!existsSync(".next/BUILD_ID")) throw new Error("Build first: npx next build");
 
 const dir = mkdtempSync(join(tmpdir(), "vcs-connect-receiver-"));
@@ -26,6 +30,8 @@ const env = {
   HEALTH_SWEEP_INTERVAL_SECONDS: "86400",
   // One hook takes the whole load: measure the receiver, not its per-hook ceiling.
   WEBHOOK_RATE_LIMIT_PER_MINUTE: "1000000",
+  // The subscriber is a loopback service.
+  ALLOW_PRIVATE_NETWORK_URLS: "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 Object.assign(process.env, env);
@@ -35,6 +41,8 @@ const { db } = await import("../lib/db");
 const { sealSecret } = await import("../lib/crypto/keyring");
 const { projectSealContext } = await import("../lib/webhooks/seal-context");
 const { signBody } = await import("../lib/webhooks/signature");
+const { subscriptionSealContext } = await import("../lib/forwarding/seal-context");
+const { startSubscriber } = await import("../test/subscriber-server");
 
 const secret = "bench-hook-secret-0123456789abcdef0123456789abcdef";
 const organization = await db().organization.create({ data: { name: "Bench", slug: "bench" } });
@@ -54,29 +62,51 @@ const body = JSON.stringify({
 });
 const signature = signBody(secret, new TextEncoder().encode(body));
 
+const subscriber = await startSubscriber(() => 204);
 const server = spawn("node_modules/.bin/next", ["start", "--port", String(PORT)], { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+
+async function phase(label: string, duration = seconds) {
+  const before = await db().webhookDelivery.count();
+  const forwardedBefore = subscriber.requests.length;
+  const result = await autocannon({
+    url: `${env.APP_URL}/api/webhooks/bitbucket/bench-hook`,
+    method: "POST",
+    connections,
+    duration,
+    headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-attempt-number": "1", "x-hub-signature": signature },
+    body,
+    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-request-uuid": randomUUID() } }) }],
+  });
+  const loadEnded = Date.now();
+  const forwardedDuringLoad = subscriber.requests.length - forwardedBefore;
+  while ((await db().outboxMessage.count({ where: { status: "pending" } })) > 0 && Date.now() - loadEnded < 60_000) await new Promise((resolve) => setTimeout(resolve, 100));
+  const drainSeconds = (Date.now() - loadEnded) / 1000;
+  const stored = (await db().webhookDelivery.count()) - before;
+  const processed = await db().webhookDelivery.count({ where: { outcome: "processed" } });
+  console.log(
+    `${label.padEnd(16)} ${result.requests.average.toFixed(0).padStart(5)} deliveries/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
+      `${result["2xx"]} 2xx, ${result.non2xx} other, ${result.errors} errors; ${stored} stored; ${forwardedDuringLoad} forwarded during the load, ` +
+      `${subscriber.requests.length - forwardedBefore} after ${drainSeconds.toFixed(1)} s of draining; ${processed} processed in all`,
+  );
+}
+
 try {
   for (let i = 0; i < 100; i++) {
     if (await fetch(`${env.APP_URL}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const result = await autocannon({
-    url: `${env.APP_URL}/api/webhooks/bitbucket/bench-hook`,
-    method: "POST",
-    connections,
-    duration: seconds,
-    headers: { "content-type": "application/json", "x-event-key": "repo:push", "x-attempt-number": "1", "x-hub-signature": signature },
-    body,
-    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, "x-request-uuid": randomUUID() } }) }],
-  });
-  const stored = await db().webhookDelivery.count();
-  console.log(
-    `receiver: ${result.requests.average.toFixed(0)} deliveries/s (${connections} connections, ${seconds} s), ` +
-      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
-      `${result["2xx"]} answered 2xx, ${result.non2xx} other, ${result.errors} errors; ${stored} deliveries stored`,
-  );
+  // Next loads the route on its first requests: warm up before measuring.
+  await phase("warm-up", 2);
+  console.log(`receiver: ${connections} connections, ${seconds} s per phase`);
+  await phase("no subscription");
+  const subscription = await db().webhookSubscription.create({ data: { organizationId: organization.id, projectId: project.id, targetUrl: subscriber.url, events: "repo:push", secretSealed: "" } });
+  await db().webhookSubscription.update({ where: { id: subscription.id }, data: { secretSealed: sealSecret("whsec_bench", subscriptionSealContext.secret(subscription.id)) } });
+  await phase("one subscription");
+  await db().webhookSubscription.delete({ where: { id: subscription.id } });
+  await phase("no subscription");
 } finally {
   process.kill(-server.pid!, "SIGTERM");
+  await subscriber.close();
   await db().$disconnect();
   rmSync(dir, { recursive: true, force: true });
 }

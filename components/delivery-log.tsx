@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import type { ForwardView } from "@/lib/forwarding/read-forwarding";
 import type { DeliveryView, LastPush } from "@/lib/projects/read-activity";
-import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { ForwardList } from "./forward-list";
+import { WEBHOOK_EVENTS } from "@/lib/projects/events";
 import { LocalTime } from "./local-time";
 
 const shortHash = (hash: string | null) => (hash ? hash.slice(0, 7) : null);
@@ -114,10 +116,19 @@ function Source({ source }: { source: DeliveryView["source"] }) {
 }
 
 /**
- * The webhook deliveries received for a project, newest first. `payloadControl` renders
- * the per-delivery control that shows the raw payload (it fetches on demand).
+ * The webhook deliveries received for a project, newest first, each with where it was
+ * forwarded. `payloadControl` renders the per-delivery control that shows the raw payload
+ * (it fetches on demand); `forwardAction` a control per forward (an admin's Redeliver).
  */
-export function DeliveryLog({ deliveries, payloadControl }: { deliveries: DeliveryView[]; payloadControl: (deliveryId: string) => ReactNode }) {
+export function DeliveryLog({
+  deliveries,
+  payloadControl,
+  forwardAction,
+}: {
+  deliveries: (DeliveryView & { forwards?: ForwardView[] })[];
+  payloadControl: (deliveryId: string) => ReactNode;
+  forwardAction?: (deliveryId: string, forward: ForwardView) => ReactNode;
+}) {
   if (deliveries.length === 0) {
     return <p className="text-sm text-slate-600">No deliveries yet. Each webhook call from Bitbucket is listed here as it arrives.</p>;
   }
@@ -144,6 +155,7 @@ export function DeliveryLog({ deliveries, payloadControl }: { deliveries: Delive
             </div>
             <Summary summary={delivery.summary} />
             <Source source={delivery.source} />
+            <ForwardList forwards={delivery.forwards ?? []} action={forwardAction ? (forward) => forwardAction(delivery.id, forward) : undefined} />
             {payloadControl(delivery.id)}
           </li>
         );

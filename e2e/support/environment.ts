@@ -34,6 +34,10 @@ export const appEnvironment = {
   SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
   CONNECT_RATE_LIMIT_PER_MINUTE: "10000",
   API_RATE_LIMIT_PER_MINUTE: "10000",
+  // Quick retries, and a subscription marked failing after two, so the browser sees it.
+  OUTBOX_POLL_SECONDS: "0.5",
+  OUTBOX_RETRY_BASE_SECONDS: "0.5",
+  OUTBOX_FAILURE_THRESHOLD: "2",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   // The network page and the delivery log's source check: declared egress and a copy of Atlassian's ranges.

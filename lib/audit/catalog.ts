@@ -9,6 +9,7 @@ export const AUDIT_TARGETS = {
   connection: "Connection",
   project: "Project",
   api_token: "API token",
+  webhook_subscription: "Subscription",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGETS;
 
@@ -39,6 +40,13 @@ export const auditCatalog = {
   // Projects
   "project.added": { label: "Added the project", target: "project" },
   "project.removed": { label: "Removed the project", target: "project" },
+
+  // Forwarding deliveries to the organization's services
+  "webhook_subscription.created": { label: "Added a subscription", target: "webhook_subscription" },
+  "webhook_subscription.removed": { label: "Removed a subscription", target: "webhook_subscription" },
+  "webhook_subscription.redelivered": { label: "Redelivered a delivery to a subscription", target: "webhook_subscription" },
+  "webhook_subscription.failing": { label: "Subscription marked failing", target: "webhook_subscription" },
+  "webhook_subscription.recovered": { label: "Subscription delivering again", target: "webhook_subscription" },
 
   // API tokens
   "api_token.created": { label: "Created an API token", target: "api_token" },

@@ -30,11 +30,13 @@ const NAMES: Record<AuditTargetType, (ids: string[]) => Promise<Named[]>> = {
   project: async (ids) =>
     (await db().project.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map((project) => ({ id: project.id, name: project.fullName })),
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  webhook_subscription: async (ids) =>
+    (await db().webhookSubscription.findMany({ where: { id: { in: ids } }, select: { id: true, targetUrl: true } })).map((s) => ({ id: s.id, name: s.targetUrl })),
 };
 
 /** A name for a target that is gone: the one its events recorded, if any. */
 function recordedName(snapshot: Record<string, unknown> | null): string | null {
-  for (const key of ["name", "repository", "email"]) if (typeof snapshot?.[key] === "string") return snapshot[key] as string;
+  for (const key of ["name", "repository", "email", "targetUrl"]) if (typeof snapshot?.[key] === "string") return snapshot[key] as string;
   return null;
 }
 

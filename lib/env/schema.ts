@@ -130,6 +130,17 @@ export const envSchema = z.object({
   PROXY_MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** The largest Bitbucket answer the proxy passes on (bytes). */
   PROXY_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  // Forwarding webhook events to subscribers through the outbox.
+  /** Run the outbox worker in this process (processing and forwarding); off for receive-only instances. */
+  OUTBOX_WORKER: booleanFlag.default(true),
+  /** How often an idle worker looks for due outbox messages (a new delivery wakes it at once). */
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(2),
+  /** First retry delay of a failed forward; each further retry doubles it, up to an hour. */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(10),
+  /** How long a forward keeps being retried before it is given up. */
+  OUTBOX_RETRY_HOURS: z.coerce.number().min(0.001).max(168).default(24),
+  /** Failed attempts in a row before a subscription is marked failing. */
+  OUTBOX_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Network: what the Settings → Network page tells admins about firewalls and allowlists.

@@ -84,6 +84,14 @@ export const errorCatalog = {
     hint: "Confirm that their projects (and their webhooks on Bitbucket) should be removed too, then delete again.",
   },
 
+  // Forwarding to subscribers
+  subscriber_rejected: {
+    status: 502,
+    message: "The subscriber answered with an error status.",
+    hint: "Check the service's logs: it must answer 2xx to a request whose X-VCS-Connect-Signature verifies. Redirects are not followed.",
+  },
+  subscription_limit: { status: 409, message: "This organization has as many subscriptions as it may have.", hint: "Remove one you no longer use, then add this one." },
+
   // Outbound URLs and hosts
   url_invalid: { status: 422, message: "This is not a usable https URL.", hint: "Enter a full https:// address without a user name, password or fragment." },
   url_not_allowed: {

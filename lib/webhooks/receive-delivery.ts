@@ -12,7 +12,7 @@ export type DeliveryHeaders = { signature: string | null; eventKey: string | nul
 /**
  * Accepts one delivery for a hook: no X-Request-UUID → 400, unknown hook → 404, bad or missing signature → 401
  * (nothing stored), a request UUID seen before → acknowledged without a second row.
- * Returns what processing after the answer needs.
+ * The delivery is stored together with its outbox message; the outbox worker processes it.
  */
 export async function receiveDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
   // Bitbucket always sends one (retries reuse it); it is what makes a replay a duplicate.
@@ -43,10 +43,13 @@ export async function receiveDelivery(hookId: string, body: Uint8Array, headers:
         summary: JSON.stringify(summary),
         payload: text,
         sourceAddress: headers.sourceAddress ?? null,
+        // Processing and forwarding are queued with the delivery itself (one nested write is
+        // one transaction), so once Bitbucket has its answer, nothing can lose them.
+        outboxMessages: { create: { kind: "process" } },
       },
-      select: { id: true, receivedAt: true },
+      select: { id: true },
     });
-    return { delivery: { id: delivery.id, projectId: project.id, isPush: summary.kind === "push", receivedAt: delivery.receivedAt }, duplicate: false };
+    return { delivery: { id: delivery.id }, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) return { delivery: null, duplicate: true };
     throw error;

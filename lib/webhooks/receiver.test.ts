@@ -1,18 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/bitbucket/[hookId]/route";
 import { sealSecret } from "@/lib/crypto/keyring";
+import { outboxOptions } from "@/lib/outbox/options";
+import { runOutbox } from "@/lib/outbox/run-outbox";
 import { randomToken } from "@/lib/crypto/random";
 import { useTestDatabase } from "@/test/use-test-database";
 import { MAX_DELIVERY_BYTES } from "./read-body";
 import { projectSealContext } from "./seal-context";
 import { signBody } from "./signature";
-
-// Outside Next there is no request scope for after(); run the task right away instead.
-const afterTasks: Promise<unknown>[] = [];
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: () => Promise<unknown>) => void afterTasks.push(task()),
-}));
 
 // A low ceiling so the rate-limit test reaches it; the other tests stay well under it.
 vi.stubEnv("WEBHOOK_RATE_LIMIT_PER_MINUTE", "20");
@@ -56,10 +51,13 @@ function deliver(body: Uint8Array, headers: Record<string, string> = {}, id = ho
 const stored = () => database.db.webhookDelivery.count({ where: { projectId } });
 
 describe("the webhook receiver", () => {
-  it("stores a signed delivery, answers 202, and processes it after answering", async () => {
+  it("stores a signed delivery with its outbox message, answers 202, and the outbox worker processes it", async () => {
     const response = await deliver(pushBody("release"));
     expect(response.status).toBe(202);
-    await Promise.all(afterTasks);
+    const received = await database.db.webhookDelivery.findFirstOrThrow({ where: { projectId }, orderBy: { receivedAt: "desc" }, include: { outboxMessages: true } });
+    expect(received.outcome).toBe("received");
+    expect(received.outboxMessages).toMatchObject([{ kind: "process", status: "pending" }]);
+    await runOutbox(outboxOptions());
     const delivery = await database.db.webhookDelivery.findFirstOrThrow({ where: { projectId }, orderBy: { receivedAt: "desc" } });
     expect(delivery).toMatchObject({ eventKey: "repo:push", attempt: 1, signatureOk: true, outcome: "processed" });
     expect(JSON.parse(delivery.summary)).toEqual({ kind: "push", branch: "release", commits: 2, head: "a".repeat(40), message: "Fix the build", author: "Alice <alice@acme.example>" });
@@ -98,6 +96,7 @@ describe("the webhook receiver", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ received: true, duplicate: true });
     expect(await stored()).toBe(before + 1);
+    expect(await database.db.outboxMessage.count({ where: { delivery: { requestUuid } } })).toBe(1);
   });
 
   it("answers 413 to a body over the cap, without reading it all", async () => {

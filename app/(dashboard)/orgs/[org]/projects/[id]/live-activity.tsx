@@ -4,8 +4,9 @@ import { getData } from "@/components/get-data";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeDelivery, DeliveryLog, LastPushCard } from "@/components/delivery-log";
-import type { ProjectActivity } from "@/lib/projects/read-activity";
+import type { ProjectActivityWithForwards as ProjectActivity } from "@/lib/workflows/read-project-activity";
 import { card } from "@/components/styles";
+import { RedeliverButton } from "./_forwarding/redeliver-button";
 
 const POLL_MS = 3_000;
 
@@ -64,8 +65,21 @@ function PayloadToggle({ url, deliveryId }: { url: string; deliveryId: string })
   );
 }
 
-/** The last push and the delivery log, kept current by polling the project's deliveries endpoint. */
-export function LiveActivity({ endpoint, initial, retentionDays }: { endpoint: string; initial: ProjectActivity; retentionDays: number }) {
+/**
+ * The last push and the delivery log, kept current by polling the project's deliveries
+ * endpoint. With `redeliverTarget` (admins), each forward has a Redeliver button.
+ */
+export function LiveActivity({
+  endpoint,
+  initial,
+  retentionDays,
+  redeliverTarget,
+}: {
+  endpoint: string;
+  initial: ProjectActivity;
+  retentionDays: number;
+  redeliverTarget?: { orgSlug: string; projectId: string };
+}) {
   const query = useQuery({
     queryKey: ["project-activity", endpoint],
     queryFn: () => getData<ProjectActivity>(endpoint),
@@ -102,7 +116,17 @@ export function LiveActivity({ endpoint, initial, retentionDays }: { endpoint: s
         <p aria-live="polite" className="sr-only">
           {announcement}
         </p>
-        <DeliveryLog deliveries={deliveries} payloadControl={(id) => <PayloadToggle deliveryId={id} url={`${endpoint}/${encodeURIComponent(id)}/payload`} />} />
+        <DeliveryLog
+          deliveries={deliveries}
+          payloadControl={(id) => <PayloadToggle deliveryId={id} url={`${endpoint}/${encodeURIComponent(id)}/payload`} />}
+          forwardAction={
+            redeliverTarget
+              ? (deliveryId, forward) => (
+                  <RedeliverButton target={redeliverTarget} deliveryId={deliveryId} subscriptionId={forward.subscriptionId} onQueued={() => void query.refetch()} />
+                )
+              : undefined
+          }
+        />
       </section>
     </div>
   );

@@ -11,9 +11,11 @@ import { parseStatus, STATUS_WORDS } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
-import { readActivity } from "@/lib/projects/read-activity";
+import { listSubscriptions } from "@/lib/forwarding/read-forwarding";
 import { getProject } from "@/lib/projects/read-projects";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";
+import { readProjectActivity } from "@/lib/workflows/read-project-activity";
+import { Forwarding } from "./_forwarding/forwarding";
 import { LiveActivity } from "./live-activity";
 import { RemoveProject, RetryHookButton } from "./project-actions";
 import { card } from "@/components/styles";
@@ -45,7 +47,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 async function load(access: Awaited<ReturnType<typeof requireOrgAccess>>, id: string) {
   try {
-    return await Promise.all([getProject(access, id), readActivity(access, id)]);
+    return await Promise.all([getProject(access, id), readProjectActivity(access, id), listSubscriptions(access, id)]);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -56,7 +58,7 @@ async function load(access: Awaited<ReturnType<typeof requireOrgAccess>>, id: st
 export default async function ProjectPage({ params }: Props) {
   const { org, id } = await params;
   const access = await requireOrgAccess(org);
-  const [project, activity] = await load(access, id);
+  const [project, activity, subscriptions] = await load(access, id);
   const orgSlug = access.organization.slug;
   const canManage = canManageConnections(access.role);
   const hookStatus = parseHookStatus(project.hookStatus);
@@ -148,8 +150,17 @@ export default async function ProjectPage({ params }: Props) {
         </div>
       </div>
 
+      <Card id="forwarding-heading" title="Forwarding to your services" className="mt-4">
+        <Forwarding subscriptions={subscriptions} target={target} canManage={canManage} />
+      </Card>
+
       <div className="mt-4">
-        <LiveActivity endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`} initial={activity} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} />
+        <LiveActivity
+          endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`}
+          initial={activity}
+          retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS}
+          redeliverTarget={canManage ? target : undefined}
+        />
       </div>
 
       {canManage ? (

@@ -1,7 +1,7 @@
 import { liveData, sessionRoute } from "@/lib/api/session-route";
-import { readActivity } from "@/lib/projects/read-activity";
+import { readProjectActivity } from "@/lib/workflows/read-project-activity";
 
-/** A project's last push and delivery log, polled by its page. */
+/** A project's last push and delivery log with its forwards, polled by its page. */
 export const GET = sessionRoute<{ org: string; id: string }>({ role: "member", name: "project deliveries" }, async (_request, params, access) =>
-  liveData(await readActivity(access, params.id)),
+  liveData(await readProjectActivity(access, params.id)),
 );
