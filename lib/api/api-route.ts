@@ -31,6 +31,13 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return parsed.data;
 }
 
+/** Parses the query string against a schema; a bad parameter becomes 422 naming it. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  return parsed.data;
+}
+
 class ValidationError extends Error {
   constructor(readonly zodError: z.ZodError) {
     super("validation failed");
