@@ -116,6 +116,11 @@ export const envSchema = z.object({
   CONNECT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** The largest JSON body the VCS API reads. */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  /**
+   * Status pages and their JSON reuse an organization's computed status this long. A change
+   * made in the same instance shows at once; other instances' changes within this time.
+   */
+  STATUS_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(60).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { GET as publicStatusJson } from "@/app/api/public-status/[token]/route";
+import { changeStatus, SYSTEM } from "@/lib/connections/status/change-status";
+import { orgMember } from "@/test/org-fixtures";
+import { runWorker } from "@/test/processes";
+import { useTestDatabase } from "@/test/use-test-database";
+import { setPublicStatus } from "./public-status";
+
+const database = useTestDatabase();
+
+async function organizationWithConnection() {
+  const owner = await orgMember(database.db, "owner");
+  const connection = await database.db.vcsConnection.create({
+    data: {
+      organizationId: owner.organization.id,
+      provider: "bitbucket_cloud",
+      name: "Bitbucket",
+      hostUrl: "https://bitbucket.org",
+      apiUrl: "https://api.bitbucket.org/2.0",
+      profile: "read_only",
+      requiredScopes: "repository",
+      status: "connected",
+    },
+  });
+  const token = (await setPublicStatus(owner.access, true))!.split("/status/")[1]!;
+  return { connection, token };
+}
+
+/** What a visitor of the public status page's JSON sees for the one connection. */
+async function shownStatus(token: string): Promise<string> {
+  const response = await publicStatusJson(new Request(`http://localhost:3999/api/public-status/${token}`), { params: Promise.resolve({ token }) });
+  const body = (await response.json()) as { data: { status: string }[] };
+  return body.data[0]!.status;
+}
+
+describe("cached organization status", () => {
+  it("shows a status change made in this instance on the next read", async () => {
+    const { connection, token } = await organizationWithConnection();
+    expect(await shownStatus(token)).toBe("connected");
+    await database.db.$transaction((tx) => changeStatus(tx, connection, "error", { actor: SYSTEM, reason: "host_timeout" }));
+    expect(await shownStatus(token)).toBe("error");
+  });
+
+  it("serves reads from the cache, and shows another instance's change within 5 seconds", async () => {
+    const { connection, token } = await organizationWithConnection();
+    expect(await shownStatus(token)).toBe("connected");
+
+    await runWorker("test/workers/set-status.ts", [connection.id, "error"], { DATABASE_URL: database.url });
+    const changedAt = Date.now();
+    // The other process cannot reach this one's cache: right after its change, the cached answer still stands.
+    expect(await shownStatus(token)).toBe("connected");
+    let shown = "connected";
+    while (shown !== "error" && Date.now() - changedAt < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = await shownStatus(token);
+    }
+    expect(shown).toBe("error");
+    expect(Date.now() - changedAt).toBeLessThan(5_000);
+  }, 30_000);
+});
