@@ -121,6 +121,13 @@ export const envSchema = z.object({
    * made in the same instance shows at once; other instances' changes within this time.
    */
   STATUS_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(60).default(2),
+  /** Health checks the sweep runs at once, and at most per Bitbucket host. */
+  HEALTH_SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  HEALTH_SWEEP_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
+  /** A health check (refresh, call and retries) that takes longer counts as a timeout. */
+  HEALTH_CHECK_DEADLINE_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -30,7 +30,8 @@ export async function changeStatus(tx: Transaction, connection: Subject, to: Con
   const now = new Date();
   await tx.vcsConnection.update({
     where: { id: connection.id },
-    data: { ...change.data, status: to, lastErrorCode: reason, lastErrorAt: reason ? now : null },
+    // After any change (status, grant, credentials) the health sweep looks again at its next run, then backs off.
+    data: { ...change.data, status: to, lastErrorCode: reason, lastErrorAt: reason ? now : null, nextCheckAt: null, checkBackoffSeconds: null },
   });
   // The health timeline shows what the system noticed; what people did is in the audit log.
   if (changed && change.actor.type === "system") {
