@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { GET as publicStatusJson } from "@/app/api/public-status/[token]/route";
 import { changeStatus, SYSTEM } from "@/lib/connections/status/change-status";
 import { orgMember } from "@/test/org-fixtures";
 import { runWorker } from "@/test/processes";
 import { useTestDatabase } from "@/test/use-test-database";
-import { setPublicStatus } from "./public-status";
+import { organizationStatus } from "./organization-status";
 
 const database = useTestDatabase();
 
@@ -22,15 +21,12 @@ async function organizationWithConnection() {
       status: "connected",
     },
   });
-  const token = (await setPublicStatus(owner.access, true))!.split("/status/")[1]!;
-  return { connection, token };
+  return { connection, token: owner.organization.id };
 }
 
-/** What a visitor of the public status page's JSON sees for the one connection. */
-async function shownStatus(token: string): Promise<string> {
-  const response = await publicStatusJson(new Request(`http://localhost:3999/api/public-status/${token}`), { params: Promise.resolve({ token }) });
-  const body = (await response.json()) as { data: { status: string }[] };
-  return body.data[0]!.status;
+/** What the status pages and their JSON (org and public) show for the organization's one connection. */
+async function shownStatus(organizationId: string): Promise<string> {
+  return (await organizationStatus(organizationId))[0]!.status;
 }
 
 describe("cached organization status", () => {
