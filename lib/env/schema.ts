@@ -121,6 +121,8 @@ export const envSchema = z.object({
    * made in the same instance shows at once; other instances' changes within this time.
    */
   STATUS_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(60).default(2),
+  /** No healthy connection goes unchecked longer than this, whatever interval its organization chose. */
+  HEALTH_CHECK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(7 * 86_400).default(86_400),
   /** Health checks the sweep runs at once, and at most per Bitbucket host. */
   HEALTH_SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   HEALTH_SWEEP_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),

@@ -11,8 +11,8 @@ export const REFRESH_TOKEN_IDLE_LIMIT_MS = 75 * 86_400_000;
  * (and at once by any use of the connection).
  */
 export function nextCheck(options: { ok: boolean; previousBackoffSeconds: number | null; organizationIntervalSeconds: number; now?: number }) {
-  const base = env().HEALTH_SWEEP_INTERVAL_SECONDS;
-  const ceiling = Math.max(base, options.organizationIntervalSeconds);
+  const { HEALTH_SWEEP_INTERVAL_SECONDS: base, HEALTH_CHECK_MAX_INTERVAL_SECONDS: cap } = env();
+  const ceiling = Math.max(base, Math.min(cap, options.organizationIntervalSeconds));
   const backoffSeconds = !options.ok || options.previousBackoffSeconds === null ? base : Math.min(ceiling, Math.max(base, options.previousBackoffSeconds * 2));
   return { nextCheckAt: new Date((options.now ?? Date.now()) + backoffSeconds * 1000), checkBackoffSeconds: options.ok ? backoffSeconds : null };
 }
