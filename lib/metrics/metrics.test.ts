@@ -4,6 +4,7 @@ import { start, type TestEmulator } from "@/emulator/test/helpers";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { runSweep } from "@/lib/health/run-sweep";
+import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
 import { connectedConnection } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";
 
@@ -53,6 +54,11 @@ describe("GET /api/metrics", () => {
     expect(sample(text, "vcs_connect_health_sweep_duration_seconds_count")).toBeGreaterThanOrEqual(1);
     expect(sample(text, "vcs_connect_health_sweep_lag_seconds")).toBe(0);
     expect(sample(text, "vcs_connect_health_sweep_last_completed_timestamp_seconds")).toBeGreaterThan(0);
+    // A delivery for no known hook is rejected, and counted as such.
+    const rejectedBefore = sample(text, "vcs_connect_webhook_deliveries_total", { outcome: "rejected" }) ?? 0;
+    await receiveDelivery("no-such-hook", new TextEncoder().encode("{}"), { signature: null, eventKey: "repo:push", requestUuid: "r-1", attempt: "1" }).catch(() => undefined);
+    const after = await (await scrape(`Bearer ${TOKEN}`)).text();
+    expect(sample(after, "vcs_connect_webhook_deliveries_total", { outcome: "rejected" })).toBe(rejectedBefore + 1);
     // Only the key's last four characters, never the whole key or a secret.
     expect(text).not.toContain(c.consumer.key);
     expect(text).not.toContain(c.consumer.secret);
