@@ -1,13 +1,14 @@
-// Measures what the health sweep costs per connection against the Bitbucket emulator:
-// wall time, API calls and token-endpoint calls, and from that the idle daily API use.
-// Run: npm run bench:sweep [-- <connections>]
+// What the health sweep costs against the Bitbucket emulator: connections checked per
+// sweep, wall time, and Bitbucket calls per check. Part of `npm run bench`; alone:
+// node --conditions=react-server --import tsx bench/sweep-cost.ts [--count 100] [--json]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resetDatabase } from "../scripts/lib/database";
 
-const count = Number(process.argv[2] ?? 20);
-const dir = mkdtempSync(join(tmpdir(), "vcs-connect-bench-"));
+const countIndex = process.argv.indexOf("--count");
+const count = countIndex > 0 ? Number(process.argv[countIndex + 1]) : 100;
+const dir = mkdtempSync(join(tmpdir(), "vcs-connect-sweep-"));
 Object.assign(process.env, {
   DATABASE_URL: `file:${join(dir, "bench.db")}`,
   APP_URL: "http://localhost:3999",
@@ -23,43 +24,25 @@ resetDatabase(process.env.DATABASE_URL!);
 const { start } = await import("../emulator/test/helpers");
 const { db } = await import("../lib/db");
 const { runSweep } = await import("../lib/health/run-sweep");
-const { env } = await import("../lib/env");
 const { connectedConnection } = await import("../test/connected-connection");
 
 const emulator = await start();
 const consumers: string[] = [];
 for (let i = 0; i < count; i++) consumers.push((await connectedConnection(db(), emulator)).consumer.key);
 
-async function totals() {
+async function calls() {
   const stats = (await (await emulator.control("GET", "/stats")).json()) as { tokenRequests: Record<string, number>; apiRequests: Record<string, number> };
-  const sum = (record: Record<string, number>) => consumers.reduce((total, key) => total + (record[key] ?? 0), 0);
-  return { api: sum(stats.apiRequests), token: sum(stats.tokenRequests) };
+  return consumers.reduce((total, key) => total + (stats.tokenRequests[key] ?? 0) + (stats.apiRequests[key] ?? 0), 0);
 }
 
-async function sweep(label: string) {
-  await db().lease.deleteMany({});
-  const before = await totals();
-  const started = performance.now();
-  const result = await runSweep();
-  const ms = performance.now() - started;
-  const after = await totals();
-  const per = (n: number) => (n / count).toFixed(2);
-  console.log(`${label}: ${result.ran ? result.checked : 0} connections in ${ms.toFixed(0)} ms = ${(ms / count).toFixed(1)} ms each; API calls ${per(after.api - before.api)}/connection, token calls ${per(after.token - before.token)}/connection`);
-  return { apiPerConnection: (after.api - before.api) / count };
-}
-
-const fresh = await sweep("sweep, tokens fresh");
-await db().vcsGrant.updateMany({ data: { expiresAt: new Date(Date.now() + 60_000) } });
-await sweep("sweep, tokens within the refresh margin");
-
-const interval = env().HEALTH_SWEEP_INTERVAL_SECONDS;
-const sweepsPerDay = 86_400 / interval;
-const refreshesPerDay = 86_400 / (7_200 - env().TOKEN_REFRESH_MARGIN_SECONDS);
-console.log(
-  `idle connection, sweep every ${interval} s: ${(sweepsPerDay * fresh.apiPerConnection).toFixed(0)} API calls/day ` +
-    `(${((sweepsPerDay * fresh.apiPerConnection) / 24).toFixed(1)}/hour against Bitbucket's 1,000/hour per consumer), ` +
-    `plus ${refreshesPerDay.toFixed(1)} token refreshes/day at the token endpoint`,
-);
+const before = await calls();
+const started = performance.now();
+const result = await runSweep();
+const ms = performance.now() - started;
+const checked = result.ran ? result.checked : 0;
+const callsPerCheck = checked ? ((await calls()) - before) / checked : 0;
+if (process.argv.includes("--json")) console.log(JSON.stringify({ checked, ms, callsPerCheck }));
+else console.log(`sweep: ${checked} connections in ${ms.toFixed(0)} ms = ${(ms / Math.max(1, checked)).toFixed(1)} ms each; ${callsPerCheck.toFixed(2)} Bitbucket calls per check`);
 
 await emulator.close();
 await db().$disconnect();

@@ -176,3 +176,29 @@ test("the public status page shows names and statuses to anyone, nothing more", 
   }
   await visitorContext.close();
 });
+
+test("the connection page counts its consumer's Bitbucket calls, and an admin chooses how often checks run", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto(connectionUrl);
+  const health = page.getByRole("region", { name: "Health", exact: true });
+  await expect(health.getByTestId("consumer-usage")).toHaveText(/^[\d,]+ of 1,000 calls in the last hour$/);
+  await expect(health.getByTestId("next-check")).not.toBeEmpty();
+
+  await page.goto(`/orgs/${ORG.slug}/settings`);
+  const interval = page.getByLabel("Check healthy connections at least every");
+  await expect(interval).toHaveValue("3600");
+  await interval.selectOption({ label: "4 hours (about 6 calls a day)" });
+  await page.getByRole("button", { name: "Save interval" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Check healthy connections at least every")).toHaveValue("14400");
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, url] of [["settings", `/orgs/${ORG.slug}/settings`], ["connection", connectionUrl]] as const) {
+      await page.goto(url);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} at ${width} px scrolls sideways`).toBe(true);
+      await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+    }
+  }
+});

@@ -30,6 +30,8 @@ export const appEnvironment = {
   LOG_LEVEL: "warn",
   // Frequent sweeps so status changes show up within a test's patience.
   HEALTH_SWEEP_INTERVAL_SECONDS: "5",
+  // And every connection checked at each sweep: no backing off while healthy.
+  HEALTH_CHECK_MAX_INTERVAL_SECONDS: "5",
   // Every browser test comes from one address and signs in and connects many times.
   SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
   CONNECT_RATE_LIMIT_PER_MINUTE: "10000",

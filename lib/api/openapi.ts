@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PERMISSIONS, SCOPE_INFO, type Permission } from "@/lib/access/permissions";
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "@/lib/connections/list-connections-page";
+import { CONNECTION_STATUSES } from "@/lib/connections/status";
 import {
   connectionListSchema,
   connectionStatusSchema,
@@ -88,6 +90,11 @@ const connectionUnusable = {
   "504": failure("Bitbucket did not answer in time (`host_timeout`)."),
 };
 
+const listParameters = [
+  { name: "limit", in: "query", required: false, description: `Connections per page (default ${PAGE_LIMIT_DEFAULT}, at most ${PAGE_LIMIT_MAX}).`, schema: { type: "integer", minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT } },
+  { name: "cursor", in: "query", required: false, description: "The `next` value of the previous page (opaque).", schema: { type: "string" } },
+  { name: "status", in: "query", required: false, description: `Only connections in these statuses, comma-separated: ${CONNECTION_STATUSES.join(", ")}.`, schema: { type: "string" }, example: "needs_reauthorization,error" },
+];
 const idParameter = { name: "id", in: "path", required: true, description: "The connection's id.", schema: { type: "string" } };
 
 /** The VCS API's OpenAPI 3.1 document, built from the schemas that validate requests and describe responses. */
@@ -132,7 +139,17 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/organizations/{org}/vcs": {
         parameters: [orgParameter],
-        get: operation({ id: "listConnections", summary: "List connections", permission: "connections.read", responses: { "200": json("ConnectionList", "The organization's connections, oldest first.") } }),
+        get: {
+          ...operation({
+            id: "listConnections",
+            summary: "List connections, a page at a time",
+            permission: "connections.read",
+            description:
+              "Oldest first (ties by id), a stable order: follow `next` (pass it as `cursor`) until it is null and every connection appears exactly once, including ones created meanwhile. Change neither `limit` nor `status` while following a cursor if you need the same result set.",
+            responses: { "200": json("ConnectionList", "A page of the organization's connections."), "422": failures["422"] },
+          }),
+          parameters: listParameters,
+        },
         post: operation({
           id: "createConnection",
           summary: "Create a connection",
@@ -238,7 +255,10 @@ export function buildOpenApiDocument(serverUrl: string) {
         CreateConnection: requestSchema(createConnectionBody),
         UpdateConnection: requestSchema(updateConnectionBody),
         Connection: jsonSchema(connectionViewSchema, "output"),
-        ConnectionList: { ...jsonSchema(connectionListSchema, "output"), properties: { data: { type: "array", items: ref("Connection") } } },
+        ConnectionList: (() => {
+          const list = jsonSchema(connectionListSchema, "output");
+          return { ...list, properties: { ...(list.properties as object), data: { type: "array", items: ref("Connection") } } };
+        })(),
         ConnectionStatus: jsonSchema(connectionStatusSchema, "output"),
         OrganizationList: jsonSchema(organizationListSchema, "output"),
         ProjectList: jsonSchema(projectListSchema, "output"),

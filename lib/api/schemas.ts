@@ -59,7 +59,10 @@ export const connectionViewSchema = z.object({
 });
 type ConnectionViewBody = z.output<typeof connectionViewSchema>;
 
-export const connectionListSchema = z.object({ data: z.array(connectionViewSchema) });
+export const connectionListSchema = z.object({
+  data: z.array(connectionViewSchema),
+  next: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page." }),
+});
 
 export const connectionStatusSchema = z.object({
   status: z.enum(CONNECTION_STATUSES),

@@ -5,7 +5,7 @@ import * as collectionRoute from "@/app/api/v1/organizations/[org]/vcs/route";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import type { ApiScope } from "@/lib/access/permissions";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { callsInLastHour } from "@/lib/connections/count-call";
+import { usesInLastHour } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { getAccessToken } from "@/lib/connections/get-access-token";
 import { connectedConnection, emulatorStats } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";
@@ -81,7 +81,7 @@ describe("POST /vcs/{id}/token", () => {
     expect(events[0]!.actorLabel).toContain("deploy service");
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ apiTokenId: s.apiTokenId });
     expect(JSON.stringify(events)).not.toContain(reply.json.data.accessToken);
-    expect(await callsInLastHour({ hostUrl: emulator.url, clientId: s.consumer.key })).toEqual({ token_issued: 1, proxy: 0 });
+    expect(await usesInLastHour({ hostUrl: emulator.url, clientId: s.consumer.key })).toMatchObject({ token_issued: 1, proxy: 0 });
   });
 
   it("refreshes an expired token first, once, and hands out the new one", async () => {
@@ -175,7 +175,7 @@ describe("the Bitbucket proxy", () => {
     expect((await proxy(s, "DELETE", `repositories/acme/api-gateway/hooks/${uuid}`)).status).toBe(204);
 
     for (const reply of [list, created]) expect(reply.text).not.toContain(token);
-    expect((await callsInLastHour({ hostUrl: emulator.url, clientId: s.consumer.key })).proxy).toBe(4);
+    expect((await usesInLastHour({ hostUrl: emulator.url, clientId: s.consumer.key })).proxy).toBe(4);
 
     // Should an answer ever echo the credential, it is withheld.
     await emulator.control("POST", "/faults", { target: "api", status: 200, body: { echoed: `Bearer ${token}` }, times: 1 });

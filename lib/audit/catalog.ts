@@ -21,6 +21,9 @@ export const auditCatalog = {
   "public_status.enabled": { label: "Turned the public status page on", target: "organization" },
   "public_status.disabled": { label: "Turned the public status page off", target: "organization" },
 
+  // Health checks
+  "organization.check_interval_changed": { label: "Changed how often connections are checked", target: "organization" },
+
   // Members
   "member.added": { label: "Added a member", target: "user" },
   "member.role_changed": { label: "Changed a member's role", target: "user" },

@@ -8,6 +8,9 @@ import { bitbucketLoginProvider, userFieldsFromProfile, type LoginProfile } from
 import type { UserRole } from "./instance-owner";
 import { SIGN_IN_PATH } from "./paths";
 
+export const SESSION_MAX_AGE_SECONDS = 30 * 86_400;
+export const SESSION_UPDATE_AGE_SECONDS = 86_400;
+
 export function authConfig(): NextAuthConfig {
   const config = env();
   // Auth.js takes its public URL (and so the callback URL Bitbucket must match) from
@@ -18,7 +21,9 @@ export function authConfig(): NextAuthConfig {
   return {
     adapter: createAuthAdapter(database),
     secret: config.AUTH_SECRET,
-    session: { strategy: "database" },
+    // A session lookup reads one row; its expiry is pushed out (a write) at most once a
+    // day per session, not on every request.
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     providers: [
       bitbucketLoginProvider({
         hostUrl: config.BITBUCKET_HOST_URL,

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { log } from "@/lib/log";
+import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { exchangeCode, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
@@ -149,8 +150,10 @@ export async function completeAuthorization(connectionId: string, params: Callba
   let tokens: TokenSet;
   let account: Awaited<ReturnType<typeof readAccount>>;
   try {
-    tokens = await exchangeCode(consumer, params.code!, callbackUrl);
-    account = await readAccount(connection.apiUrl, tokens.accessToken);
+    ({ tokens, account } = await asConsumer(consumer, async () => {
+      const exchanged = await exchangeCode(consumer, params.code!, callbackUrl);
+      return { tokens: exchanged, account: await readAccount(connection.apiUrl, exchanged.accessToken) };
+    }));
   } catch (error) {
     const failure = tokenFailure(error);
     return fail(failure.code, error);

@@ -7,6 +7,8 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { isTransient, withRetries } from "@/lib/http/retry";
 import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
+import { metrics } from "@/lib/metrics/registry";
+import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { changeStatus, SYSTEM } from "./status/change-status";
@@ -105,9 +107,11 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
   const started = Date.now();
   let tokens: TokenSet;
   try {
-    tokens = await withRetries(() => refreshTokens(consumer, openSecret(grant.refreshTokenSealed!, sealContext.refreshToken(connection.id))));
+    const refreshToken = openSecret(grant.refreshTokenSealed!, sealContext.refreshToken(connection.id));
+    tokens = await asConsumer(consumer, () => withRetries(() => refreshTokens(consumer, refreshToken)));
   } catch (error) {
     await db().vcsGrant.update({ where: { connectionId: connection.id }, data: release });
+    metrics().tokenRefreshes.inc({ result: isTransient(error) ? "transient_failure" : "refused" });
     if (isTransient(error)) {
       // Recorded in the history; whether the status changes is the health check's call, so
       // one failed check that failed because its refresh did counts once.
@@ -136,6 +140,7 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
     await tx.vcsConnection.update({ where: { id: connection.id }, data: { consecutiveFailures: 0 } });
     await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: true, latencyMs: Date.now() - started } });
   });
+  metrics().tokenRefreshes.inc({ result: "ok" });
   log().info({ connectionId: connection.id, expiresAt: tokens.expiresAt }, "access token refreshed");
   return tokens.accessToken;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { countCall } from "./count-call";
+import { countConsumerUse } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { getAccessTokenGrant } from "./get-access-token";
 import { serviceConnection } from "./service-connection";
 
@@ -26,6 +26,6 @@ export async function issueAccessToken(access: OrgAccess, id: string): Promise<I
     target: { type: "connection", id: connection.id },
     after: { apiTokenId: access.actor.type === "api_token" ? access.actor.tokenId : null, expiresAt: grant.expiresAt.toISOString() },
   });
-  await countCall(connection, "token_issued");
+  if (connection.clientId) await countConsumerUse({ hostUrl: connection.hostUrl, clientId: connection.clientId }, "token_issued");
   return { accessToken: grant.accessToken, expiresAt: grant.expiresAt.toISOString(), scopes: grant.scopes, gitUsername: BITBUCKET_GIT_USERNAME };
 }

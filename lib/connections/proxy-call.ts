@@ -5,7 +5,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { bitbucketRequest, type BitbucketMethod } from "@/lib/vcs/bitbucket-cloud/api-client";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { countCall } from "./count-call";
+import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { getAccessToken } from "./get-access-token";
 import { serviceConnection } from "./service-connection";
 
@@ -59,10 +59,12 @@ export async function proxyCall(access: OrgAccess, id: string, request: Request,
   const body = method === "GET" ? undefined : await readBodyCapped(request, env().PROXY_MAX_REQUEST_BYTES, "proxy_body_too_large");
   const headers = pick(request.headers, REQUEST_HEADERS);
 
+  const call = (accessToken: string) =>
+    bitbucketRequest(method, url, accessToken, { body: body?.byteLength ? body : undefined, headers, maxResponseBytes: env().PROXY_MAX_RESPONSE_BYTES });
   const send = async (accessToken: string) => {
-    await countCall(connection, "proxy");
     try {
-      return await bitbucketRequest(method, url, accessToken, { body: body?.byteLength ? body : undefined, headers, maxResponseBytes: env().PROXY_MAX_RESPONSE_BYTES });
+      // Each call Bitbucket answers counts against the consumer's hourly allowance.
+      return connection.clientId ? await asConsumer({ hostUrl: connection.hostUrl, clientId: connection.clientId }, () => call(accessToken), "proxy") : await call(accessToken);
     } catch (error) {
       throw isAppError(error) && error.code === "response_too_large" ? new AppError("proxy_response_too_large", { cause: error }) : error;
     }

@@ -48,7 +48,7 @@ describe("getAccessToken", () => {
     expect((await emulatorStats(emulator, c.consumer.key)).token - before.token).toBe(1);
     expect(new Set(tokens).size).toBe(1);
     expect((await getCurrentUser(emulator.apiUrl, tokens[0]!)).display_name).toBe("Alice Anderson");
-  });
+  }, 30_000);
 
   it("refreshes once when two app processes need the token at the same moment", async () => {
     const c = await connectedConnection(database.db, emulator);

@@ -141,6 +141,20 @@ export const envSchema = z.object({
   OUTBOX_RETRY_HOURS: z.coerce.number().min(0.001).max(168).default(24),
   /** Failed attempts in a row before a subscription is marked failing. */
   OUTBOX_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * Status pages and their JSON reuse an organization's computed status this long. A change
+   * made in the same instance shows at once; other instances' changes within this time.
+   */
+  STATUS_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(60).default(2),
+  /** No healthy connection goes unchecked longer than this, whatever interval its organization chose. */
+  HEALTH_CHECK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(7 * 86_400).default(86_400),
+  /** Health checks the sweep runs at once, and at most per Bitbucket host. */
+  HEALTH_SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  HEALTH_SWEEP_PER_HOST: z.coerce.number().int().min(1).max(64).default(4),
+  /** A health check (refresh, call and retries) that takes longer counts as a timeout. */
+  HEALTH_CHECK_DEADLINE_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Network: what the Settings → Network page tells admins about firewalls and allowlists.

@@ -6,6 +6,7 @@ import { getConnection } from "@/lib/connections/read-connections";
 import { loadConnection } from "@/lib/connections/load-connection";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { consumerUsage } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { checkConnection } from "./check-connection";
 
 /**
@@ -14,13 +15,15 @@ import { checkConnection } from "./check-connection";
  */
 export async function connectionHealth(access: OrgAccess, id: string) {
   const connection = await getConnection(access, id);
-  const [events, audit] = await Promise.all([
+  const [events, audit, usage] = await Promise.all([
     db().healthEvent.findMany({ where: { connectionId: id }, orderBy: { createdAt: "desc" }, take: 30 }),
     listAuditEvents(access.organization.id, { targetId: id, limit: 10 }),
+    usageOf(id),
   ]);
   const lastCheck = events.find((event) => event.kind === "check") ?? null;
   return {
     connection,
+    usage,
     lastCheck: lastCheck ? { at: lastCheck.createdAt.toISOString(), ok: lastCheck.ok, latencyMs: lastCheck.latencyMs, errorCode: lastCheck.errorCode } : null,
     timeline: events.map((event) => ({
       id: event.id,
@@ -34,6 +37,13 @@ export async function connectionHealth(access: OrgAccess, id: string) {
     })),
     audit: audit.map((event) => ({ id: event.id, at: event.at.toISOString(), actor: event.actor, label: event.label })),
   };
+}
+
+/** The connection's OAuth consumer's calls in the rolling hour, and when the sweep checks it next. */
+async function usageOf(id: string) {
+  const row = await db().vcsConnection.findUniqueOrThrow({ where: { id }, select: { hostUrl: true, clientId: true, nextCheckAt: true } });
+  const consumer = row.clientId ? await consumerUsage({ hostUrl: row.hostUrl, clientId: row.clientId }) : null;
+  return { consumer, nextCheckAt: row.nextCheckAt?.toISOString() ?? null };
 }
 
 export type ConnectionHealth = Awaited<ReturnType<typeof connectionHealth>>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_WORDS, parseStatus } from "@/lib/connections/status";
 import { db } from "@/lib/db";
+import { cachedStatus } from "./status-cache";
 import { uptimeByConnection } from "./uptime";
 
 const PROVIDER_NAMES: Record<string, string> = { bitbucket_cloud: "Bitbucket Cloud" };
@@ -9,13 +10,17 @@ const PROVIDER_NAMES: Record<string, string> = { bitbucket_cloud: "Bitbucket Clo
  * What every member (and, when enabled, the public page) sees: each connection's name,
  * provider, status, last successful check and uptime. No accounts, URLs or secrets.
  */
-export async function organizationStatus(organizationId: string) {
+export function organizationStatus(organizationId: string) {
+  return cachedStatus(organizationId, () => computeOrganizationStatus(organizationId));
+}
+
+async function computeOrganizationStatus(organizationId: string) {
   const connections = await db().vcsConnection.findMany({
     where: { organizationId },
     orderBy: { name: "asc" },
     select: { id: true, name: true, provider: true, status: true, lastSuccessAt: true, lastCheckedAt: true },
   });
-  const uptime = await uptimeByConnection(connections.map((c) => c.id));
+  const uptime = await uptimeByConnection(organizationId, connections.map((c) => c.id));
   return connections.map((c) => {
     const status = parseStatus(c.status);
     return {
@@ -32,4 +37,4 @@ export async function organizationStatus(organizationId: string) {
   });
 }
 
-export type OrganizationStatus = Awaited<ReturnType<typeof organizationStatus>>;
+export type OrganizationStatus = Awaited<ReturnType<typeof computeOrganizationStatus>>;

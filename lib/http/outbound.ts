@@ -4,6 +4,7 @@ import { Agent, fetch, Response, type RequestInit } from "undici";
 import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import { ipLiteralHost, isPrivateAddress } from "./address-policy";
+import { currentCallContext } from "./call-context";
 
 class BlockedAddressError extends Error {}
 
@@ -74,7 +75,7 @@ async function capped(response: Response, host: string, maxBytes: number): Promi
  */
 export async function outboundFetch(url: string, init: OutboundInit = {}): Promise<Response> {
   const {
-    timeoutMs = env().OUTBOUND_TIMEOUT_SECONDS * 1000,
+    timeoutMs: requestedMs = env().OUTBOUND_TIMEOUT_SECONDS * 1000,
     allowPrivateNetwork,
     maxResponseBytes = env().OUTBOUND_MAX_RESPONSE_BYTES,
     ...rest
@@ -85,6 +86,11 @@ export async function outboundFetch(url: string, init: OutboundInit = {}): Promi
   if (!allowPrivate && literal && isPrivateAddress(literal)) {
     throw new AppError("url_not_allowed", { detail: target.host });
   }
+  const context = currentCallContext();
+  // A deadline around the call (a health check's) shortens its timeout.
+  const timeoutMs = context?.deadline === undefined ? requestedMs : Math.min(requestedMs, context.deadline - Date.now());
+  if (timeoutMs <= 0) throw new AppError("host_timeout", { detail: `${target.host}, deadline passed` });
+  let answered = false;
   try {
     const response = await fetch(target, {
       ...rest,
@@ -92,11 +98,14 @@ export async function outboundFetch(url: string, init: OutboundInit = {}): Promi
       signal: AbortSignal.timeout(timeoutMs),
       dispatcher: allowPrivate ? anyAddressAgent : publicOnlyAgent,
     });
+    answered = true;
+    await context?.onCall?.(response.status);
     return await capped(response, target.host, maxResponseBytes);
   } catch (error) {
+    if (!answered) await context?.onCall?.(null);
     if (error instanceof AppError) throw error;
     if (error instanceof Error && error.name === "TimeoutError") {
-      throw new AppError("host_timeout", { detail: `${target.host}, ${timeoutMs / 1000} s`, cause: error });
+      throw new AppError("host_timeout", { detail: `${target.host}, ${Math.round(timeoutMs) / 1000} s`, cause: error });
     }
     if (error instanceof Error && error.cause instanceof BlockedAddressError) {
       throw new AppError("url_not_allowed", { detail: target.host });

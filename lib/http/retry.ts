@@ -1,4 +1,5 @@
 import { isAppError } from "@/lib/errors/app-error";
+import { currentCallContext } from "./call-context";
 
 /** Failures worth retrying: the network, timeouts, 429 and 5xx. Everything else is final. */
 export const TRANSIENT_CODES = new Set(["host_unreachable", "host_timeout", "bitbucket_unavailable"]);
@@ -34,7 +35,11 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
       if (attempt >= policy.attempts || !isTransient(error)) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * Math.random();
       const asked = isAppError(error) ? (error.retryAfterMs ?? 0) : 0;
-      await sleep(Math.min(policy.maxDelayMs, Math.max(asked, backoff)));
+      const wait = Math.min(policy.maxDelayMs, Math.max(asked, backoff));
+      // No retry that could not start before the surrounding deadline.
+      const deadline = currentCallContext()?.deadline;
+      if (deadline !== undefined && Date.now() + wait >= deadline) throw error;
+      await sleep(wait);
     }
   }
 }

@@ -3,6 +3,7 @@ import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { metrics } from "@/lib/metrics/registry";
 import { projectSealContext } from "./seal-context";
 import { verifySignature } from "./signature";
 import { summarize } from "./summarize";
@@ -15,6 +16,17 @@ export type DeliveryHeaders = { signature: string | null; eventKey: string | nul
  * The delivery is stored together with its outbox message; the outbox worker processes it.
  */
 export async function receiveDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
+  try {
+    const result = await storeDelivery(hookId, body, headers);
+    metrics().webhookDeliveries.inc({ outcome: result.duplicate ? "duplicate" : "received" });
+    return result;
+  } catch (error) {
+    if (error instanceof AppError) metrics().webhookDeliveries.inc({ outcome: "rejected" });
+    throw error;
+  }
+}
+
+async function storeDelivery(hookId: string, body: Uint8Array, headers: DeliveryHeaders) {
   // Bitbucket always sends one (retries reuse it); it is what makes a replay a duplicate.
   const requestUuid = headers.requestUuid?.trim();
   if (!requestUuid || requestUuid.length > 128) throw new AppError("request_uuid_missing");

@@ -1,6 +1,6 @@
 // Runs in its own OS process, as a second app process would: counts N uses of one
 // consumer at once.
-import { countCall } from "../../lib/connections/count-call";
+import { countConsumerUse } from "../../lib/vcs/bitbucket-cloud/consumer-usage";
 
 const [hostUrl, clientId, count] = process.argv.slice(2);
-await Promise.all(Array.from({ length: Number(count) }, () => countCall({ hostUrl: hostUrl!, clientId: clientId! }, "proxy")));
+await Promise.all(Array.from({ length: Number(count) }, () => countConsumerUse({ hostUrl: hostUrl!, clientId: clientId! }, "proxy")));

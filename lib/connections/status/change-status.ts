@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/access/actor";
 import { recordAuditEvent, type AuditInput, type Transaction } from "@/lib/audit/record-audit-event";
 import type { ErrorCode } from "@/lib/errors/codes";
+import { invalidateStatus } from "@/lib/health/status-cache";
 import type { ConnectionStatus } from "./index";
 
 type Subject = { id: string; organizationId: string; status: string };
@@ -29,7 +30,8 @@ export async function changeStatus(tx: Transaction, connection: Subject, to: Con
   const now = new Date();
   await tx.vcsConnection.update({
     where: { id: connection.id },
-    data: { ...change.data, status: to, lastErrorCode: reason, lastErrorAt: reason ? now : null },
+    // After any change (status, grant, credentials) the health sweep looks again at its next run, then backs off.
+    data: { ...change.data, status: to, lastErrorCode: reason, lastErrorAt: reason ? now : null, nextCheckAt: null, checkBackoffSeconds: null },
   });
   // The health timeline shows what the system noticed; what people did is in the audit log.
   if (changed && change.actor.type === "system") {
@@ -37,6 +39,8 @@ export async function changeStatus(tx: Transaction, connection: Subject, to: Con
       data: { connectionId: connection.id, kind: "status", ok: reason === null, errorCode: reason, fromStatus: connection.status, toStatus: to, createdAt: now },
     });
   }
+  // Status pages in this process show the change at once (other instances within their cache's lifetime).
+  if (changed) invalidateStatus(connection.organizationId);
   const audit = change.audit ?? (changed ? { action: "connection.status_changed", before: { status: connection.status }, after: { status: to, reason } } : null);
   if (!audit) return;
   await recordAuditEvent(tx, { organizationId: connection.organizationId, actor: change.actor, target: { type: "connection", id: connection.id }, ...audit });

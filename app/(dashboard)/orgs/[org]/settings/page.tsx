@@ -1,15 +1,17 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { CHECK_INTERVALS, checkIntervalSetting } from "@/lib/health/check-interval";
 import { publicStatusSetting } from "@/lib/health/public-status";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { canManageConnections } from "@/lib/orgs/roles";
+import { CheckIntervalForm } from "./check-interval-form";
 import { PublicStatusToggle } from "./public-status-toggle";
 
 export const metadata = { title: "Organization settings" };
 
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { organization, role } = await requireOrgAccess((await params).org);
-  const publicUrl = await publicStatusSetting(organization.id);
+  const [publicUrl, interval] = await Promise.all([publicStatusSetting(organization.id), checkIntervalSetting(organization.id)]);
   return (
     <>
       <PageHeader title="Settings" description={`How ${organization.name} is set up.`} />
@@ -32,6 +34,22 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           <PublicStatusToggle orgSlug={organization.slug} url={publicUrl} />
         ) : (
           <p className="text-sm text-slate-600">{publicUrl ? `On, at ${publicUrl}` : "Off."} Owners and admins can change this.</p>
+        )}
+      </section>
+      <section aria-labelledby="check-interval" className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="check-interval" className="font-semibold">Health checks</h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          Connections are checked every few minutes after a failure or a change, then less and less often while they stay healthy, up to this
+          interval. A revoked connection is noticed within it, and at once when something uses it. Every connection on one OAuth consumer shares
+          its 1,000 Bitbucket calls an hour.
+        </p>
+        {canManageConnections(role) ? (
+          <CheckIntervalForm orgSlug={organization.slug} seconds={interval} options={CHECK_INTERVALS.map(({ seconds, label }) => ({ seconds, label }))} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            At least every {CHECK_INTERVALS.find((option) => option.seconds === interval)?.label.split(" (")[0] ?? `${interval} seconds`}. Owners and admins
+            can change this.
+          </p>
         )}
       </section>
       <ul className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">

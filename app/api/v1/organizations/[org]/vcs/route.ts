@@ -1,11 +1,12 @@
-import { apiRoute, parseJsonBody } from "@/lib/api/api-route";
+import { apiRoute, parseJsonBody, parseQuery } from "@/lib/api/api-route";
 import { createConnectionBody } from "@/lib/api/schemas";
 import { createConnection } from "@/lib/connections/create-connection";
-import { getConnection, listConnections } from "@/lib/connections/read-connections";
+import { listConnectionsPage, listQuerySchema } from "@/lib/connections/list-connections-page";
+import { getConnection } from "@/lib/connections/read-connections";
 
-/** Every connection of the organization. */
-export const GET = apiRoute({ permission: "connections.read", name: "vcs.list" }, async (_request, _params, access) =>
-  Response.json({ data: await listConnections(access) }),
+/** One page of the organization's connections; `next` is the cursor to the following page. */
+export const GET = apiRoute({ permission: "connections.read", name: "vcs.list" }, async (request, _params, access) =>
+  Response.json(await listConnectionsPage(access, parseQuery(request, listQuerySchema))),
 );
 
 /**

@@ -15,6 +15,14 @@ function Fact({ label, testId, children }: { label: string; testId: string; chil
   );
 }
 
+const count = new Intl.NumberFormat("en-US");
+
+/** "412 of 1,000 calls in the last hour, shared by 3 connections on this consumer" */
+function consumerUsageText({ calls, limit, connections }: { calls: number; limit: number; connections: number }) {
+  const shared = connections > 1 ? `, shared by ${count.format(connections)} connections on this consumer` : "";
+  return `${count.format(calls)} of ${count.format(limit)} calls in the last hour${shared}`;
+}
+
 /** The account, permissions, checks and token of a connection, as of the last poll. */
 export function HealthFacts({ health, now }: { health: ConnectionHealth; now: number }) {
   const connection = health.connection;
@@ -62,7 +70,7 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
         {connection.expiresAt ? (
           <>
             <LocalTime iso={connection.expiresAt} now={now} />
-            <span className="block text-xs text-slate-500">Renewed automatically shortly before it expires.</span>
+            <span className="block text-xs text-slate-500">Renewed when the connection is next used or checked.</span>
           </>
         ) : (
           <span className="text-slate-500">No token held</span>
@@ -74,6 +82,12 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
         ) : (
           <span className="text-slate-500">{hasToken ? "Not yet: the token is the one granted at Connect" : "None"}</span>
         )}
+      </Fact>
+      <Fact label="Bitbucket calls" testId="consumer-usage">
+        {health.usage.consumer ? consumerUsageText(health.usage.consumer) : <span className="text-slate-500">No consumer yet</span>}
+      </Fact>
+      <Fact label="Next check" testId="next-check">
+        {health.usage.nextCheckAt ? <LocalTime iso={health.usage.nextCheckAt} now={now} /> : <span className="text-slate-500">{hasToken ? "At the next sweep" : "None"}</span>}
       </Fact>
     </dl>
   );

@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "WebhookDelivery" ADD COLUMN "sourceAddress" TEXT;
-
