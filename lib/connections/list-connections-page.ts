@@ -55,6 +55,8 @@ export type ListQuery = z.output<typeof listQuerySchema>;
 export async function listConnectionsPage(access: OrgAccess, query: ListQuery) {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const where: Prisma.VcsConnectionWhereInput = { organizationId: access.organization.id };
+  // A token limited to named connections lists only those.
+  if (access.limits?.connectionIds) where.id = { in: access.limits.connectionIds };
   if (query.status) where.status = { in: query.status };
   if (after) {
     const at = new Date(after.t);
