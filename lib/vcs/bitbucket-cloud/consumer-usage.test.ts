@@ -18,7 +18,7 @@ describe("counting uses of an OAuth consumer", () => {
 
     expect(await usesInLastHour(consumer, now)).toEqual({ api: 1, proxy: 2, token_issued: 1 });
     expect(await callsInLastHour(consumer, now)).toBe(3);
-    expect(await database.db.consumerCallCount.count({ where: { consumer: consumerId(consumer) } })).toBe(4);
+    expect(await database.db.consumerCallCount.count({ where: { consumer: consumerId(consumer) } })).toBe(5);
   });
 
   it("loses no use when two app processes count the same consumer in the same minute", async () => {
