@@ -1,0 +1,33 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import type { Transaction } from "./record-audit-event";
+
+export type InstanceActor = { userId: string; label: string };
+
+export type InstanceAuditInput = {
+  actor: InstanceActor;
+  action: string;
+  target: { type: string; id: string };
+  /** Plain, secret-free snapshots. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+/** Records an instance-wide change (sign-in policy, instance owner, blocked users) in the caller's transaction. */
+export async function recordInstanceAuditEvent(tx: Transaction | Database, event: InstanceAuditInput): Promise<void> {
+  await tx.instanceAuditEvent.create({
+    data: {
+      actorUserId: event.actor.userId,
+      actorLabel: event.actor.label,
+      action: event.action,
+      targetType: event.target.type,
+      targetId: event.target.id,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+    },
+  });
+}
+
+export async function listInstanceAuditEvents(database: Database, take = 20) {
+  return database.instanceAuditEvent.findMany({ orderBy: { createdAt: "desc" }, take });
+}
