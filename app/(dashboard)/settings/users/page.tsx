@@ -30,7 +30,7 @@ export default async function UsersPage() {
             return (
               <li key={user.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 py-3">
                 <UserAvatar name={user.name} image={user.image} size={36} />
-                <div className="min-w-0 flex-1">
+                <div className="min-w-0 flex-1 basis-48">
                   <p className="font-medium">
                     {user.name ?? "Unnamed Bitbucket user"}
                     {user.isInstanceOwner ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">Instance owner</span> : null}
@@ -43,7 +43,7 @@ export default async function UsersPage() {
                   </p>
                 </div>
                 {user.isInstanceOwner ? null : (
-                  <div className="flex flex-wrap gap-2">
+                  <div className="flex w-full flex-wrap gap-2 sm:w-auto">
                     {user.blockedAt ? (
                       <UserAction userId={user.id} name={name} change="unblock" />
                     ) : (
