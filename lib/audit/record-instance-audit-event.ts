@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import type { Transaction } from "./record-audit-event";
 
@@ -28,6 +29,7 @@ export async function recordInstanceAuditEvent(tx: Transaction | Database, event
   });
 }
 
-export async function listInstanceAuditEvents(database: Database, take = 20) {
-  return database.instanceAuditEvent.findMany({ orderBy: { createdAt: "desc" }, take });
+/** The newest instance-wide changes, for the instance owner. */
+export async function listInstanceAuditEvents(take = 20) {
+  return db().instanceAuditEvent.findMany({ orderBy: { createdAt: "desc" }, take });
 }

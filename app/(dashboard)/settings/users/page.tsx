@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireInstanceOwner } from "@/lib/users/instance-owner";
 import { listUsers } from "@/lib/users/manage-users";
+import { listInstanceAuditEvents } from "@/lib/audit/record-instance-audit-event";
+import { InstanceHistory } from "./instance-history";
 import { UserAction } from "./user-actions";
 
 export const metadata = { title: "Users" };
@@ -16,7 +18,8 @@ export default async function UsersPage() {
     if (isAppError(error)) notFound();
     throw error;
   });
-  const users = await listUsers();
+  const [users, events] = await Promise.all([listUsers(), listInstanceAuditEvents()]);
+  const names = new Map(users.map((user) => [user.id, user.name ?? user.email ?? user.id]));
   return (
     <>
       <PageHeader title="Users" description="Everyone who has signed in here. Only you, the instance owner, see this page." />
@@ -59,6 +62,7 @@ export default async function UsersPage() {
           })}
         </ul>
       </section>
+      <InstanceHistory events={events} names={names} />
     </>
   );
 }
