@@ -46,6 +46,8 @@ export function authConfig(): NextAuthConfig {
       session({ session, user }) {
         session.user.id = user.id;
         session.user.role = (user as { role?: UserRole }).role ?? "member";
+        // Blocking deletes sessions; this also covers one created while the block was written.
+        session.user.blocked = Boolean((user as { blockedAt?: Date | null }).blockedAt);
         return session;
       },
     },
