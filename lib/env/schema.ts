@@ -138,9 +138,10 @@ export const envSchema = z.object({
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
   /** Sign-in: only this confirmed email may claim a fresh instance (everyone else waits). */
   INSTANCE_OWNER_EMAIL: z
-    .email({ error: "INSTANCE_OWNER_EMAIL must be an email address, such as admin@example.com (the owner's primary confirmed Bitbucket email)." })
+    .string()
     .trim()
     .toLowerCase()
+    .pipe(z.email({ error: "INSTANCE_OWNER_EMAIL must be an email address, such as admin@example.com (the owner's primary confirmed Bitbucket email)." }))
     .optional(),
   /** Sign-in policy until the instance owner saves one in Settings → Authentication: workspace slugs. */
   SIGN_IN_ALLOWED_WORKSPACES: signInList("SIGN_IN_ALLOWED_WORKSPACES", WORKSPACE_ID, "Bitbucket workspace IDs such as acme"),
