@@ -2,6 +2,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { addMember, createOrganization } from "./support/connection";
 import { signIn } from "./support/sign-in";
 
+/** Signs in again in a browser the sandbox already knows: straight to its consent page. */
+async function signInAgain(page: Page) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Bitbucket" }).click();
+  await page.getByRole("button", { name: "Grant access" }).click();
+}
+
 async function setSignInPolicy(page: Page, workspaces: string) {
   await page.goto("/settings/authentication");
   await page.getByLabel("Allowed Bitbucket workspaces").fill(workspaces);
@@ -64,5 +71,32 @@ test.describe.serial("who may sign in, and removing people", () => {
     await expect(page.getByRole("list", { name: "Members" })).not.toContainText("Bob Baker");
     await page.goto("/orgs/people-org/audit");
     await expect(page.getByRole("main")).toContainText("member.removed");
+  });
+
+  test("the instance owner blocks a user: their session ends at once and sign-in is refused, until unblocked", async ({ page, browser }) => {
+    const carol = await (await browser.newContext()).newPage();
+    await signIn(carol, "carol");
+    await expect(carol).toHaveURL(/\/dashboard$/);
+
+    await signIn(page, "alice");
+    await page.goto("/settings/users");
+    const carolRow = page.getByRole("list", { name: "Users" }).getByRole("listitem").filter({ hasText: "Carol Chen" });
+    await carolRow.getByRole("button", { name: "Block: Carol Chen" }).click();
+    await expect(page.getByRole("group", { name: "Block Carol Chen?" })).toContainText("signed out everywhere now");
+    await page.getByRole("group", { name: "Block Carol Chen?" }).getByRole("button", { name: "Block: Carol Chen" }).click();
+    await expect(carolRow).toContainText("Blocked");
+
+    await carol.goto("/dashboard");
+    await expect(carol).toHaveURL(/\/signin\?callbackUrl=/);
+    await signInAgain(carol);
+    await expect(carol).toHaveURL(/\/signin\?error=Blocked$/);
+    await expect(carol.getByRole("alert").filter({ hasText: "Your account is blocked here" })).toBeVisible();
+
+    await carolRow.getByRole("button", { name: "Unblock: Carol Chen" }).click();
+    await page.getByRole("group", { name: "Unblock Carol Chen?" }).getByRole("button", { name: "Unblock: Carol Chen" }).click();
+    await expect(carolRow).not.toContainText("Blocked");
+    await expect(page.getByRole("region", { name: "Recent instance changes" })).toContainText("user.unblocked");
+    await signInAgain(carol);
+    await expect(carol).toHaveURL(/\/dashboard$/);
   });
 });

@@ -2,6 +2,16 @@ import { LocalTime } from "@/components/local-time";
 
 type Event = { id: string; createdAt: Date; actorLabel: string; action: string; targetType: string; targetId: string; after: string | null };
 
+/** A policy snapshot in words: "workspaces acme; domains example.com", or "anyone". */
+function policyText(after: string | null): string {
+  const policy = JSON.parse(after ?? "{}") as { workspaces?: string[]; emailDomains?: string[] };
+  const parts = [
+    policy.workspaces?.length ? `workspaces ${policy.workspaces.join(", ")}` : "",
+    policy.emailDomains?.length ? `domains ${policy.emailDomains.join(", ")}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : "anyone with a Bitbucket account";
+}
+
 /** Instance-wide changes (sign-in policy, instance owner, blocked users), newest first. */
 export function InstanceHistory({ events, names }: { events: Event[]; names: Map<string, string> }) {
   return (
@@ -18,7 +28,7 @@ export function InstanceHistory({ events, names }: { events: Event[]; names: Map
               </span>
               <span>{event.actorLabel}</span>
               <span className="font-mono text-xs leading-5">{event.action}</span>
-              <span className="break-all text-slate-600">{event.targetType === "user" ? (names.get(event.targetId) ?? event.targetId) : (event.after ?? "")}</span>
+              <span className="break-all text-slate-600">{event.targetType === "user" ? (names.get(event.targetId) ?? event.targetId) : policyText(event.after)}</span>
             </li>
           ))}
         </ul>
