@@ -70,7 +70,7 @@ test.describe.serial("who may sign in, and removing people", () => {
     await page.getByRole("group", { name: "Remove Bob Baker" }).getByRole("button", { name: "Remove Bob Baker" }).click();
     await expect(page.getByRole("list", { name: "Members" })).not.toContainText("Bob Baker");
     await page.goto("/orgs/people-org/audit");
-    await expect(page.getByRole("main")).toContainText("member.removed");
+    await expect(page.getByRole("main")).toContainText("Removed a member (their API tokens revoked)");
   });
 
   test("the instance owner blocks a user: their session ends at once and sign-in is refused, until unblocked", async ({ page, browser }) => {
@@ -92,10 +92,9 @@ test.describe.serial("who may sign in, and removing people", () => {
     await expect(carol).toHaveURL(/\/signin\?error=Blocked$/);
     await expect(carol.getByRole("alert").filter({ hasText: "Your account is blocked here" })).toBeVisible();
 
-    await carolRow.getByRole("button", { name: "Unblock: Carol Chen" }).click();
-    await page.getByRole("group", { name: "Unblock Carol Chen?" }).getByRole("button", { name: "Unblock: Carol Chen" }).click();
+    await carolRow.getByRole("button", { name: "Unblock Carol Chen" }).click();
     await expect(carolRow).not.toContainText("Blocked");
-    await expect(page.getByRole("region", { name: "Recent instance changes" })).toContainText("user.unblocked");
+    await expect(page.getByRole("region", { name: "Recent instance changes" })).toContainText("Unblocked a user");
     await signInAgain(carol);
     await expect(carol).toHaveURL(/\/dashboard$/);
   });

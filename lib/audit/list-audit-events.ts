@@ -30,6 +30,8 @@ const NAMES: Record<AuditTargetType, (ids: string[]) => Promise<Named[]>> = {
   project: async (ids) =>
     (await db().project.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map((project) => ({ id: project.id, name: project.fullName })),
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  // A single row; its events live in the instance's own log.
+  sign_in_policy: async (ids) => ids.map((id) => ({ id, name: "the instance's" })),
 };
 
 /** A name for a target that is gone: the one its events recorded, if any. */

@@ -1,21 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
+import type { AuditAction, AuditTargetOf } from "./catalog";
 import type { Transaction } from "./record-audit-event";
 
 export type InstanceActor = { userId: string; label: string };
 
-export type InstanceAuditInput = {
+export type InstanceAuditInput<A extends AuditAction = AuditAction> = {
   actor: InstanceActor;
-  action: string;
-  target: { type: string; id: string };
+  /** From the audit catalog, like an organization's events. */
+  action: A;
+  target: { type: AuditTargetOf<A>; id: string };
   /** Plain, secret-free snapshots. */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 };
 
 /** Records an instance-wide change (sign-in policy, instance owner, blocked users) in the caller's transaction. */
-export async function recordInstanceAuditEvent(tx: Transaction | Database, event: InstanceAuditInput): Promise<void> {
+export async function recordInstanceAuditEvent<A extends AuditAction>(tx: Transaction | Database, event: InstanceAuditInput<A>): Promise<void> {
   await tx.instanceAuditEvent.create({
     data: {
       actorUserId: event.actor.userId,

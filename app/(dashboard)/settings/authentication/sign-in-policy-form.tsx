@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fieldError, isFormLevel, SubmitButton, TextField } from "@/components/form-fields";
+import { FormFailure, useFormFailure } from "@/components/form-failure";
+import { SubmitButton, TextField } from "@/components/form-fields";
 import { Notice } from "@/components/notice";
 import { saveSignInPolicyAction } from "../actions";
 
@@ -10,7 +11,7 @@ import { saveSignInPolicyAction } from "../actions";
 export function SignInPolicyForm({ workspaces, emailDomains }: { workspaces: string[]; emailDomains: string[] }) {
   const [values, setValues] = useState({ workspaces: workspaces.join(", "), emailDomains: emailDomains.join(", ") });
   const save = useMutation({ mutationFn: (input: typeof values) => saveSignInPolicyAction(input) });
-  const failure = save.data?.ok === false ? save.data.error : undefined;
+  const { formLevel, unreachable, fieldError } = useFormFailure(save, ["workspaces", "emailDomains"]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,19 +21,14 @@ export function SignInPolicyForm({ workspaces, emailDomains }: { workspaces: str
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {save.data?.ok ? <Notice tone="success" title="Sign-in policy saved">It applies from the next sign-in.</Notice> : null}
-      {isFormLevel(failure, ["workspaces", "emailDomains"]) ? (
-        <Notice tone="error" title={failure.message}>
-          {failure.hint}
-        </Notice>
-      ) : null}
-      {save.isError ? <Notice tone="error" title="The server could not be reached.">Check your connection and try again.</Notice> : null}
+      <FormFailure formLevel={formLevel} unreachable={unreachable} />
       <TextField
         id="policy-workspaces"
         label="Allowed Bitbucket workspaces"
         name="workspaces"
         autoComplete="off"
         value={values.workspaces}
-        error={fieldError(failure, "workspaces")}
+        error={fieldError("workspaces")}
         description="Workspace IDs as in bitbucket.org/{workspace}, separated by commas. Membership is checked with Bitbucket at every sign-in."
         onChange={(event) => setValues({ ...values, workspaces: event.target.value })}
       />
@@ -42,7 +38,7 @@ export function SignInPolicyForm({ workspaces, emailDomains }: { workspaces: str
         name="emailDomains"
         autoComplete="off"
         value={values.emailDomains}
-        error={fieldError(failure, "emailDomains")}
+        error={fieldError("emailDomains")}
         description="Such as example.com, separated by commas. Matched exactly against the primary, confirmed Bitbucket email."
         onChange={(event) => setValues({ ...values, emailDomains: event.target.value })}
       />

@@ -1,4 +1,5 @@
 import { LocalTime } from "@/components/local-time";
+import { auditLabel } from "@/lib/audit/catalog";
 
 type Event = { id: string; createdAt: Date; actorLabel: string; action: string; targetType: string; targetId: string; after: string | null };
 
@@ -27,7 +28,7 @@ export function InstanceHistory({ events, names }: { events: Event[]; names: Map
                 <LocalTime iso={event.createdAt.toISOString()} />
               </span>
               <span>{event.actorLabel}</span>
-              <span className="font-mono text-xs leading-5">{event.action}</span>
+              <span className="font-medium">{auditLabel(event.action)}</span>
               <span className="break-all text-slate-600">{event.targetType === "user" ? (names.get(event.targetId) ?? event.targetId) : policyText(event.after)}</span>
             </li>
           ))}
