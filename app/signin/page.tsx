@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/paths";
 import { signInMessage } from "@/lib/auth/sign-in-messages";
 import { signInWithBitbucket } from "./actions";
+import { RefusalDetails } from "./refusal-details";
 
 export const metadata = { title: "Sign in" };
 
@@ -27,6 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             {message.detail}
           </Notice>
         ) : null}
+        {message ? <RefusalDetails code={message.code} /> : null}
         <form action={signInWithBitbucket}>
           <input type="hidden" name="callbackUrl" value={returnTo} />
           <button

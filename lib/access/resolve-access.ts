@@ -45,10 +45,11 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
       userId: true,
       organizationId: true,
       organization: { select: { id: true, slug: true, name: true } },
-      user: { select: { name: true, email: true } },
+      user: { select: { name: true, email: true, blockedAt: true } },
     },
   });
-  if (!record || record.revokedAt) throw new AppError("unauthenticated");
+  // A blocked person's tokens stop with their sessions (and work again if unblocked).
+  if (!record || record.revokedAt || record.user.blockedAt) throw new AppError("unauthenticated");
   if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) throw new AppError("token_expired");
   if (record.organization.slug !== orgSlug) throw new AppError("not_found", { detail: "organization" });
   const membership = await db().membership.findUnique({

@@ -10,6 +10,7 @@ export const AUDIT_TARGETS = {
   project: "Project",
   api_token: "API token",
   webhook_subscription: "Subscription",
+  sign_in_policy: "Sign-in policy",
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGETS;
 
@@ -27,6 +28,8 @@ export const auditCatalog = {
   // Members
   "member.added": { label: "Added a member", target: "user" },
   "member.role_changed": { label: "Changed a member's role", target: "user" },
+  "member.removed": { label: "Removed a member (their API tokens revoked)", target: "user" },
+  "member.left": { label: "Left the organization (their API tokens revoked)", target: "user" },
 
   // Connections
   "connection.created": { label: "Created the connection", target: "connection" },
@@ -57,6 +60,12 @@ export const auditCatalog = {
 
   // Services using a connection
   "connection.token_issued": { label: "Gave a service an access token", target: "connection" },
+
+  // The instance (recorded in InstanceAuditEvent, shown under Settings → Users)
+  "instance.owner_transferred": { label: "Handed the instance to another user", target: "user" },
+  "user.blocked": { label: "Blocked a user from signing in", target: "user" },
+  "user.unblocked": { label: "Unblocked a user", target: "user" },
+  "sign_in_policy.updated": { label: "Changed who may sign in", target: "sign_in_policy" },
 } as const satisfies Record<string, Entry>;
 
 export type AuditAction = keyof typeof auditCatalog;

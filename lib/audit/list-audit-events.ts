@@ -32,6 +32,8 @@ const NAMES: Record<AuditTargetType, (ids: string[]) => Promise<Named[]>> = {
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   webhook_subscription: async (ids) =>
     (await db().webhookSubscription.findMany({ where: { id: { in: ids } }, select: { id: true, targetUrl: true } })).map((s) => ({ id: s.id, name: s.targetUrl })),
+  // A single row; its events live in the instance's own log.
+  sign_in_policy: async (ids) => ids.map((id) => ({ id, name: "the instance's" })),
 };
 
 /** A name for a target that is gone: the one its events recorded, if any. */

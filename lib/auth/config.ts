@@ -7,6 +7,8 @@ import { createAuthAdapter } from "./adapter";
 import { bitbucketLoginProvider, userFieldsFromProfile, type LoginProfile } from "./bitbucket-login-provider";
 import type { UserRole } from "./instance-owner";
 import { SIGN_IN_PATH } from "./paths";
+import { checkSignIn, refusalCodes } from "./sign-in-gate";
+import { readSignInPolicy } from "./sign-in-policy";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 86_400;
 export const SESSION_UPDATE_AGE_SECONDS = 86_400;
@@ -19,7 +21,7 @@ export function authConfig(): NextAuthConfig {
   const database = db();
 
   return {
-    adapter: createAuthAdapter(database),
+    adapter: createAuthAdapter(database, { ownerEmail: config.INSTANCE_OWNER_EMAIL }),
     secret: config.AUTH_SECRET,
     // A session lookup reads one row; its expiry is pushed out (a write) at most once a
     // day per session, not on every request.
@@ -30,13 +32,27 @@ export function authConfig(): NextAuthConfig {
         apiUrl: config.BITBUCKET_API_URL,
         clientId: config.BITBUCKET_LOGIN_CLIENT_ID,
         clientSecret: config.BITBUCKET_LOGIN_CLIENT_SECRET,
+        needsWorkspaces: async () => (await readSignInPolicy()).workspaces.length > 0,
       }),
     ],
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
     callbacks: {
+      // Runs before any user or session is created: a refused person gets neither.
+      async signIn({ account, profile }) {
+        if (!account || !profile) return false;
+        const decision = await checkSignIn(
+          database,
+          { provider: account.provider, providerAccountId: account.providerAccountId },
+          profile as unknown as LoginProfile,
+          config.INSTANCE_OWNER_EMAIL,
+        );
+        return decision.allowed ? true : `${config.APP_URL}${SIGN_IN_PATH}?error=${refusalCodes[decision.reason]}`;
+      },
       session({ session, user }) {
         session.user.id = user.id;
         session.user.role = (user as { role?: UserRole }).role ?? "member";
+        // Blocking deletes sessions; this also covers one created while the block was written.
+        session.user.blocked = Boolean((user as { blockedAt?: Date | null }).blockedAt);
         return session;
       },
     },

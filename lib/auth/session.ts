@@ -10,7 +10,7 @@ export type SignedInUser = { id: string; name: string | null; email: string | nu
 /** The signed-in user for this request, or null. Memoised per request. */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
+  if (!session?.user?.id || session.user.blocked) return null;
   const { id, name, email, image, role } = session.user;
   return { id, name: name ?? null, email: email ?? null, image: image ?? null, role };
 });

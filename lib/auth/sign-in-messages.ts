@@ -19,6 +19,18 @@ const messages: Record<string, { title: string; detail: string }> = {
     title: "Access denied",
     detail: "This account is not allowed to sign in here.",
   },
+  AwaitingOwner: {
+    title: "This instance is waiting for its owner",
+    detail: "Whoever set up this server named the one person who signs in first and owns it. Once they have, they decide who else may sign in. Try again after that, or ask the person who runs this server.",
+  },
+  Blocked: {
+    title: "Your account is blocked here",
+    detail: "The instance owner has blocked this Bitbucket account from signing in to this server.",
+  },
+  NotAllowed: {
+    title: "This server does not let your account sign in",
+    detail: "Its sign-in policy admits only the people below.",
+  },
   Configuration: {
     title: "Sign-in is not set up correctly",
     detail: "The server could not finish the sign-in. The server log names the problem; Settings → Authentication and the README explain the login consumer.",

@@ -3,6 +3,6 @@ import type { UserRole } from "./instance-owner";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: UserRole } & DefaultSession["user"];
+    user: { id: string; role: UserRole; blocked?: boolean } & DefaultSession["user"];
   }
 }

@@ -80,4 +80,15 @@ describe("parseEnv", () => {
     expect(message).toContain("AUTH_SECRET");
     expect(message).not.toContain(secretish);
   });
+
+  it("reads the bootstrap sign-in policy and owner email, naming a bad entry", () => {
+    const env = parseEnv({ ...valid, INSTANCE_OWNER_EMAIL: " Boss@Example.com ", SIGN_IN_ALLOWED_WORKSPACES: "acme, Carol-Labs", SIGN_IN_ALLOWED_EMAIL_DOMAINS: "@example.com example.org" });
+    expect(env.INSTANCE_OWNER_EMAIL).toBe("boss@example.com");
+    expect(env.SIGN_IN_ALLOWED_WORKSPACES).toEqual(["acme", "carol-labs"]);
+    expect(env.SIGN_IN_ALLOWED_EMAIL_DOMAINS).toEqual(["example.com", "example.org"]);
+    expect(problems({ ...valid, SIGN_IN_ALLOWED_EMAIL_DOMAINS: "example.com, not_a_domain" })).toEqual([
+      expect.stringMatching(/^SIGN_IN_ALLOWED_EMAIL_DOMAINS: "not_a_domain" is not valid/),
+    ]);
+    expect(problems({ ...valid, INSTANCE_OWNER_EMAIL: "boss" })).toEqual([expect.stringMatching(/^INSTANCE_OWNER_EMAIL must be an email/)]);
+  });
 });

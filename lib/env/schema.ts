@@ -41,6 +41,26 @@ function isIpOrCidr(value: string): boolean {
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+export const WORKSPACE_ID = /^[a-z0-9][a-z0-9_-]{0,61}$/;
+export const EMAIL_DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** Lowercase workspace IDs or email domains, separated by commas or spaces. */
+export function splitList(value: string): string[] {
+  return [...new Set(value.split(/[\s,]+/).map((item) => item.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
+}
+const signInList = (name: string, pattern: RegExp, example: string) =>
+  z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const items = splitList(value);
+      const bad = items.find((item) => !pattern.test(item));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `${name}: "${bad}" is not valid. List ${example}, separated by commas.` });
+        return z.NEVER;
+      }
+      return items;
+    });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: httpUrl("APP_URL", "http://localhost:3000").default("http://localhost:3000"),
@@ -155,6 +175,17 @@ export const envSchema = z.object({
   HEALTH_CHECK_DEADLINE_SECONDS: z.coerce.number().min(1).max(300).default(15),
   /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)").optional(),
+  /** Sign-in: only this confirmed email may claim a fresh instance (everyone else waits). */
+  INSTANCE_OWNER_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "INSTANCE_OWNER_EMAIL must be an email address, such as admin@example.com (the owner's primary confirmed Bitbucket email)." }))
+    .optional(),
+  /** Sign-in policy until the instance owner saves one in Settings → Authentication: workspace slugs. */
+  SIGN_IN_ALLOWED_WORKSPACES: signInList("SIGN_IN_ALLOWED_WORKSPACES", WORKSPACE_ID, "Bitbucket workspace IDs such as acme"),
+  /** …and email domains, matched exactly against the primary confirmed email. */
+  SIGN_IN_ALLOWED_EMAIL_DOMAINS: signInList("SIGN_IN_ALLOWED_EMAIL_DOMAINS", EMAIL_DOMAIN, "domains such as example.com"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Network: what the Settings → Network page tells admins about firewalls and allowlists.

@@ -15,6 +15,28 @@ export const errorCatalog = {
     hint: "Ask the instance owner (the first person who signed in here) to create one and add you to it.",
   },
   last_owner: { status: 409, message: "An organization keeps at least one owner.", hint: "Make someone else an owner first, then change this role." },
+  // People: removal, leaving, the instance owner, blocked users
+  owner_removal_forbidden: { status: 403, message: "Only an owner can remove an owner.", hint: "Ask one of the organization's owners." },
+  last_owner_removal: {
+    status: 409,
+    message: "An organization keeps at least one owner.",
+    hint: "Make someone else an owner first, then remove or leave.",
+  },
+  instance_owner_required: {
+    status: 403,
+    message: "Only the instance owner can do this.",
+    hint: "Ask the instance owner; Settings → Authentication names them.",
+  },
+  instance_owner_protected: {
+    status: 409,
+    message: "The instance owner cannot be blocked.",
+    hint: "Make someone else the instance owner first.",
+  },
+  user_blocked: {
+    status: 409,
+    message: "This person is blocked from signing in here.",
+    hint: "The instance owner can unblock them under Settings → Users.",
+  },
   invalid_state_change: { status: 409, message: "The connection is not in a state that allows this.", hint: "Reload the page to see its current state." },
 
   // API tokens and using a connection from other services

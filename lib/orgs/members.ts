@@ -11,9 +11,27 @@ export async function listMembers(organizationId: string) {
   const memberships = await db().membership.findMany({
     where: { organizationId },
     orderBy: { createdAt: "asc" },
-    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
+    select: {
+      role: true,
+      createdAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          image: true,
+          // What removing them revokes, so the confirmation can say it.
+          _count: { select: { apiTokens: { where: { organizationId, revokedAt: null } } } },
+        },
+      },
+    },
   });
-  return memberships.map((m) => ({ ...m.user, role: parseOrgRole(m.role), since: m.createdAt }));
+  return memberships.map(({ user: { _count, ...user }, role, createdAt }) => ({
+    ...user,
+    role: parseOrgRole(role),
+    since: createdAt,
+    activeApiTokens: _count.apiTokens,
+  }));
 }
 
 /**

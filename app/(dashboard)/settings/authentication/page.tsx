@@ -1,14 +1,18 @@
 import { CopyField } from "@/components/copy-button";
 import { PageHeader } from "@/components/page-header";
 import { WorkspaceDeepLink } from "@/components/workspace-deep-link";
+import { readSignInPolicy } from "@/lib/auth/sign-in-policy";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { instanceOwnerContact } from "@/lib/users/instance-owner";
+import { WhoMaySignIn } from "./who-may-sign-in";
 
 export const metadata = { title: "Authentication" };
 
 export default async function AuthenticationSettingsPage() {
-  await requireUser("/settings/authentication");
+  const user = await requireUser("/settings/authentication");
   const config = env();
+  const [policy, owner] = await Promise.all([readSignInPolicy(), instanceOwnerContact()]);
   const callbackUrl = `${config.APP_URL}/api/auth/callback/bitbucket`;
   const envLines = [
     `APP_URL=${config.APP_URL}`,
@@ -22,6 +26,8 @@ export default async function AuthenticationSettingsPage() {
         title="Authentication"
         description="People sign in here with their Bitbucket account, through an OAuth consumer used only for sign-in."
       />
+
+      <WhoMaySignIn policy={policy} owner={owner} ownerEmailSetting={config.INSTANCE_OWNER_EMAIL} viewerIsInstanceOwner={user.role === "owner"} />
 
       <section aria-labelledby="current" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="current" className="font-semibold">Current login consumer</h2>

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { orgAction } from "@/lib/actions/org-action";
 import { setMember } from "@/lib/orgs/members";
+import { removeMember } from "@/lib/orgs/remove-member";
 import { memberInput } from "@/lib/orgs/schemas";
 
 const setMemberChecked = orgAction({ input: memberInput, role: "admin", name: "members.set" }, (input, access) =>
@@ -13,6 +15,18 @@ const setMemberChecked = orgAction({ input: memberInput, role: "admin", name: "m
 export async function saveMemberAction(orgSlug: string, rawInput: unknown) {
   const result = await setMemberChecked(orgSlug, rawInput);
   // The whole organization: the list here, and the sidebar's role if one's own changed.
+  if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
+  return result;
+}
+
+const removeMemberChecked = orgAction(
+  { input: z.object({ userId: z.string().min(1).max(64) }), role: "member", name: "members.remove" },
+  (input, access) => removeMember(access, input.userId),
+);
+
+/** Removes someone (or, for one's own id, leaves); the use case checks who may remove whom. */
+export async function removeMemberAction(orgSlug: string, rawInput: unknown) {
+  const result = await removeMemberChecked(orgSlug, rawInput);
   if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
   return result;
 }

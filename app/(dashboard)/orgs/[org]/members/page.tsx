@@ -6,15 +6,19 @@ import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { hasRole } from "@/lib/orgs/roles";
 import { MemberForm } from "./member-form";
 import { LocalTime } from "@/components/local-time";
+import { RemoveMember } from "./remove-member";
 
 export const metadata = { title: "Members" };
-
 
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const access = await requireOrgAccess((await params).org);
   const members = await listMembers(access.organization.id);
   // The form is a convenience; the action checks the role again on the server.
   const canManage = hasRole(access.role, "admin");
+  const isOwner = hasRole(access.role, "owner");
+  // Mirrors the server's rule: admins remove members and admins, owners anyone; everyone may leave.
+  const canRemove = (member: { id: string; role: string }) =>
+    member.id === access.actor.userId || (canManage && (member.role !== "owner" || isOwner));
   return (
     <>
       <PageHeader
@@ -24,7 +28,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
       {canManage ? (
         <section aria-labelledby="member-form-heading" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="member-form-heading" className="mb-3 font-semibold">Add or change member</h2>
-          <MemberForm orgSlug={access.organization.slug} canGrantOwner={hasRole(access.role, "owner")} />
+          <MemberForm orgSlug={access.organization.slug} canGrantOwner={isOwner} />
         </section>
       ) : null}
       <section aria-labelledby="member-list-heading" className="rounded-xl border border-slate-200 bg-white">
@@ -43,6 +47,14 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
               <p className="w-full text-xs text-slate-500 sm:w-auto">
                 since <LocalTime iso={member.since.toISOString()} />
               </p>
+              {canRemove(member) ? (
+                <RemoveMember
+                  orgSlug={access.organization.slug}
+                  orgName={access.organization.name}
+                  member={{ id: member.id, name: member.name ?? member.email ?? "this person", activeApiTokens: member.activeApiTokens }}
+                  isSelf={member.id === access.actor.userId}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,9 +1,34 @@
 -- AlterTable
+ALTER TABLE "User" ADD COLUMN "blockedAt" DATETIME;
+
+-- AlterTable
 ALTER TABLE "VcsConnection" ADD COLUMN "checkBackoffSeconds" INTEGER;
 ALTER TABLE "VcsConnection" ADD COLUMN "nextCheckAt" DATETIME;
 
 -- AlterTable
 ALTER TABLE "WebhookDelivery" ADD COLUMN "sourceAddress" TEXT;
+
+-- CreateTable
+CREATE TABLE "SignInPolicy" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "allowedWorkspaces" TEXT NOT NULL DEFAULT '',
+    "allowedEmailDomains" TEXT NOT NULL DEFAULT '',
+    "updatedByUserId" TEXT,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "InstanceAuditEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "actorUserId" TEXT,
+    "actorLabel" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "before" TEXT,
+    "after" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
 
 -- CreateTable
 CREATE TABLE "ConsumerCallCount" (
@@ -109,6 +134,9 @@ CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
 CREATE INDEX "ApiToken_organizationId_idx" ON "ApiToken"("organizationId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+
+-- CreateIndex
+CREATE INDEX "InstanceAuditEvent_createdAt_idx" ON "InstanceAuditEvent"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "ConsumerCallCount_minute_idx" ON "ConsumerCallCount"("minute");

@@ -1,0 +1,307 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { start, type TestEmulator } from "@/emulator/test/helpers";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { createUserClaimingInstance } from "@/lib/auth/instance-owner";
+import type { SignedInUser } from "@/lib/auth/session";
+import { sealContext } from "@/lib/connections/load-connection";
+import { openSecret, sealSecret } from "@/lib/crypto/keyring";
+import { projectSealContext } from "@/lib/webhooks/seal-context";
+import { connectedConnection } from "@/test/connected-connection";
+import { useTestDatabase } from "@/test/use-test-database";
+
+/*
+ * Every VCS API route, every session JSON route and every server action, called with
+ * random and malformed bodies, ids, slugs and headers, as an organization's owner, a
+ * member, an owner of another organization (outsider) and anonymously. Nothing may answer
+ * 500 (or an action's internal_error), nothing may show another organization's records,
+ * and no response may contain a secret.
+ */
+
+vi.stubEnv("OUTBOUND_TIMEOUT_SECONDS", "0.5");
+
+// The session is whatever the current fuzz case says; outside Next there is no request.
+const session: { user: SignedInUser | null } = { user: null };
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => session.user,
+  requireUser: async () => {
+    if (!session.user) throw new Error("NEXT_REDIRECT");
+    return session.user;
+  },
+  currentSessionToken: async () => (session.user ? `session-of-${session.user.id}` : null),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const database = useTestDatabase();
+let emulator: TestEmulator;
+
+type Identity = "owner" | "member" | "outsider" | "anonymous";
+type World = Awaited<ReturnType<typeof buildWorld>>;
+let world: World;
+
+async function buildWorld() {
+  // The instance owner owns organization A; the outsider owns organization B.
+  const instanceOwner = await createUserClaimingInstance(database.db, { name: "Fuzz Owner", email: "fuzz-owner@example.test", emailVerified: null, image: null });
+  const a = await connectedConnection(database.db, emulator, { secret: `CANARY-client-secret-A-${"a".repeat(24)}` });
+  const b = await connectedConnection(database.db, emulator, { secret: `CANARY-client-secret-B-${"b".repeat(24)}` });
+  await database.db.membership.create({ data: { organizationId: a.organization.id, userId: instanceOwner.id, role: "owner" } });
+  await database.db.membership.update({ where: { organizationId_userId: { organizationId: b.organization.id, userId: b.user.id } }, data: { role: "owner" } });
+  await database.db.vcsConnection.update({ where: { id: a.id }, data: { name: "CONN-A-7f3e" } });
+  await database.db.vcsConnection.update({ where: { id: b.id }, data: { name: "CONN-B-9c1d" } });
+  const member = await database.db.user.create({ data: { name: "Fuzz Member", email: "fuzz-member@example.test" } });
+  await database.db.membership.create({ data: { organizationId: a.organization.id, userId: member.id, role: "member" } });
+
+  const projects: Record<"A" | "B", string> = { A: "", B: "" };
+  for (const [key, org, connection] of [["A", a.organization.id, a.id], ["B", b.organization.id, b.id]] as const) {
+    const project = await database.db.project.create({
+      data: {
+        organizationId: org, connectionId: connection, repositoryUuid: `{repo-${key}}`, fullName: `ws/PROJECT-${key}-51e2`, workspaceSlug: "ws",
+        slug: `project-${key}`, name: `PROJECT-${key}-51e2`, isPrivate: true, hookId: `hook-${key}-${Date.now()}`, hookSecretSealed: "", events: "repo:push",
+      },
+    });
+    await database.db.project.update({ where: { id: project.id }, data: { hookSecretSealed: sealSecret(`CANARY-hook-secret-${key}-${"h".repeat(20)}`, projectSealContext.hookSecret(project.id)) } });
+    await database.db.webhookDelivery.create({ data: { projectId: project.id, requestUuid: `uuid-${key}`, eventKey: "repo:push", attempt: 1, signatureOk: true, summary: "{}", payload: `{"marker":"PAYLOAD-${key}-0b7a"}` } });
+    projects[key] = project.id;
+  }
+  const deliveries = await database.db.webhookDelivery.findMany({ select: { id: true } });
+
+  const users = {
+    owner: { id: instanceOwner.id, name: "Fuzz Owner", email: instanceOwner.email, image: null, role: "owner" as const },
+    member: { id: member.id, name: member.name, email: member.email, image: null, role: "member" as const },
+    outsider: { id: b.user.id, name: b.user.name, email: b.user.email, image: null, role: "member" as const },
+  };
+  const accessA = await import("@/lib/access/resolve-access").then(({ resolveUserAccess }) => ({
+    owner: resolveUserAccess(users.owner, a.organization.slug),
+    member: resolveUserAccess(users.member, a.organization.slug),
+    outsider: resolveUserAccess(users.outsider, b.organization.slug),
+  }));
+  const tokens = {
+    owner: (await createApiToken(await accessA.owner, { name: "fuzz-owner" })).token,
+    member: (await createApiToken(await accessA.member, { name: "fuzz-member" })).token,
+    outsider: (await createApiToken(await accessA.outsider, { name: "fuzz-outsider" })).token,
+  };
+  return {
+    users,
+    tokens,
+    orgs: { A: a.organization, B: b.organization },
+    // What only members of each organization may see.
+    markers: { A: [a.id, "CONN-A-7f3e", projects.A, "PROJECT-A-51e2", "PAYLOAD-A-0b7a", a.organization.name], B: [b.id, "CONN-B-9c1d", projects.B, "PROJECT-B-51e2", "PAYLOAD-B-0b7a", b.organization.name] },
+    ids: [a.id, b.id, projects.A, projects.B, instanceOwner.id, member.id, b.user.id, ...deliveries.map((d) => d.id)],
+  };
+}
+
+beforeAll(async () => {
+  emulator = await start();
+});
+afterAll(() => emulator.close());
+
+// ---- inputs ----------------------------------------------------------------------------
+
+const headerValue = fc.string({ maxLength: 40 }).map((value) => value.replace(/[^\x20-\x7e]/g, ""));
+// Mostly real slugs and ids (crossing organizations needs them), sometimes anything.
+const slug = () =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(world.orgs.A.slug, world.orgs.B.slug), weight: 6 },
+    { arbitrary: fc.constantFrom("", "..", "%2e%2e", "a".repeat(300), world.orgs.A.slug.toUpperCase()), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+  );
+// A server action's arguments come from the client as any serializable value.
+const actionArgument = (strings: fc.Arbitrary<string>) =>
+  fc.oneof({ arbitrary: strings, weight: 8 }, { arbitrary: fc.anything({ maxDepth: 1 }), weight: 1 }) as fc.Arbitrary<string>;
+const id = () =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...world.ids), weight: 6 },
+    { arbitrary: fc.constantFrom("", "0", "null", "../x", "%00"), weight: 1 },
+    { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
+  );
+const body = fc.oneof(
+  fc.json({ maxDepth: 3 }),
+  fc.string({ maxLength: 60 }),
+  fc.constant(""),
+  fc.record(
+    {
+      name: fc.string({ maxLength: 90 }),
+      vcsType: fc.constantFrom("BITBUCKET", "GITHUB", "bitbucket", ""),
+      clientId: fc.string({ maxLength: 40 }),
+      clientSecret: fc.string({ maxLength: 40 }),
+      hostUrl: fc.constantFrom("http://127.0.0.1:1", "https://bitbucket.org", "javascript:alert(1)", "http://[::1]:1", "ftp://x"),
+      removeProjects: fc.anything({ maxDepth: 1 }),
+    },
+    { requiredKeys: [] },
+  ).map((value) => JSON.stringify(value)),
+);
+const actionInput = () => fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  fc.record(
+    {
+      userId: id(),
+      projectId: id(),
+      id: id(),
+      email: fc.oneof(fc.emailAddress(), fc.constant("fuzz-member@example.test"), fc.string({ maxLength: 20 })),
+      role: fc.constantFrom("owner", "admin", "member", "root", ""),
+      name: fc.string({ maxLength: 90 }),
+      slug: fc.string({ maxLength: 45 }),
+      profile: fc.constantFrom("repository_sync", "nope"),
+      enabled: fc.anything({ maxDepth: 0 }),
+      change: fc.constantFrom("block", "unblock", "make_instance_owner", "delete"),
+      workspaces: fc.string({ maxLength: 40 }),
+      emailDomains: fc.string({ maxLength: 40 }),
+      clientId: fc.string({ maxLength: 30 }),
+      clientSecret: fc.string({ maxLength: 30 }),
+      hostUrl: fc.constantFrom("http://127.0.0.1:1", "not a url", "https://bitbucket.org"),
+      apiUrl: fc.constantFrom("http://127.0.0.1:1/2.0", "", "https://api.bitbucket.org/2.0"),
+      connectionId: id(),
+      repositories: fc.array(fc.record({ workspace: fc.string({ maxLength: 10 }), slug: fc.string({ maxLength: 10 }) }), { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+// ---- entry points ----------------------------------------------------------------------
+
+type Call = { identity: Identity; slug: string; id: string; other: string; actionSlug: string; actionId: string; body: string; input: unknown; headers: [string, string][]; query: string };
+type Outcome = { kind: "http"; status: number; text: string } | { kind: "action"; text: string; internal: boolean };
+
+function bearer(call: Call): Headers {
+  const headers = new Headers();
+  for (const [name, value] of call.headers) headers.set(name, value);
+  if (call.identity !== "anonymous" && !headers.has("authorization")) headers.set("authorization", `Bearer ${world.tokens[call.identity]}`);
+  headers.set("content-type", "application/json");
+  return headers;
+}
+
+const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
+const url = (path: string, query = "") => `http://localhost:3999${path}${query ? `?${query}` : ""}`;
+async function http(response: Response): Promise<Outcome> {
+  return { kind: "http", status: response.status, text: await response.text() };
+}
+async function action(result: Promise<{ ok: boolean; error?: { code: string } } & object>): Promise<Outcome> {
+  const value = await result;
+  return { kind: "action", text: JSON.stringify(value), internal: value.ok === false && value.error?.code === "internal_error" };
+}
+
+const api = () => import("@/app/api/v1/organizations/[org]/vcs/route");
+const apiItem = () => import("@/app/api/v1/organizations/[org]/vcs/[id]/route");
+const apiStatus = () => import("@/app/api/v1/organizations/[org]/vcs/[id]/status/route");
+const connectionActions = () => import("@/app/(dashboard)/orgs/[org]/connections/[id]/actions");
+const projectActions = () => import("@/app/(dashboard)/orgs/[org]/projects/actions");
+const tokenActions = () => import("@/app/(dashboard)/orgs/[org]/settings/tokens/actions");
+const memberActions = () => import("@/app/(dashboard)/orgs/[org]/members/actions");
+
+const entryPoints: Record<string, (call: Call) => Promise<Outcome>> = {
+  "GET /api/v1/…/vcs": async (c) => http(await (await api()).GET(new Request(url(`/api/v1/organizations/${c.slug}/vcs`), { headers: bearer(c) }), ctx({ org: c.slug }))),
+  "POST /api/v1/…/vcs": async (c) =>
+    http(await (await api()).POST(new Request(url(`/api/v1/organizations/${c.slug}/vcs`), { method: "POST", headers: bearer(c), body: c.body }), ctx({ org: c.slug }))),
+  "GET /api/v1/…/vcs/{id}": async (c) => http(await (await apiItem()).GET(new Request(url("/api/v1/x"), { headers: bearer(c) }), ctx({ org: c.slug, id: c.id }))),
+  "PATCH /api/v1/…/vcs/{id}": async (c) =>
+    http(await (await apiItem()).PATCH(new Request(url("/api/v1/x"), { method: "PATCH", headers: bearer(c), body: c.body }), ctx({ org: c.slug, id: c.id }))),
+  "DELETE /api/v1/…/vcs/{id}": async (c) =>
+    http(await (await apiItem()).DELETE(new Request(url("/api/v1/x", c.query), { method: "DELETE", headers: bearer(c), body: c.body }), ctx({ org: c.slug, id: c.id }))),
+  "GET /api/v1/…/vcs/{id}/status": async (c) => http(await (await apiStatus()).GET(new Request(url("/api/v1/x"), { headers: bearer(c) }), ctx({ org: c.slug, id: c.id }))),
+  "GET /api/orgs/{org}/status": async (c) => http(await (await import("@/app/api/orgs/[org]/status/route")).GET(new Request(url("/x")), ctx({ org: c.slug }))),
+  "GET /api/orgs/{org}/connections/{id}/health": async (c) =>
+    http(await (await import("@/app/api/orgs/[org]/connections/[id]/health/route")).GET(new Request(url("/x")), ctx({ org: c.slug, id: c.id }))),
+  "GET /api/orgs/{org}/projects/{id}/deliveries": async (c) =>
+    http(await (await import("@/app/api/orgs/[org]/projects/[id]/deliveries/route")).GET(new Request(url("/x", c.query)), ctx({ org: c.slug, id: c.id }))),
+  "GET /api/orgs/{org}/projects/{id}/deliveries/{d}/payload": async (c) =>
+    http(await (await import("@/app/api/orgs/[org]/projects/[id]/deliveries/[deliveryId]/payload/route")).GET(new Request(url("/x")), ctx({ org: c.slug, id: c.id, deliveryId: c.other }))),
+  "GET /api/orgs/{org}/projects/browse": async (c) =>
+    http(await (await import("@/app/api/orgs/[org]/projects/browse/route")).GET(new Request(url("/x", c.query)), ctx({ org: c.slug }))),
+  saveCredentialsAction: async (c) => action((await connectionActions()).saveCredentialsAction(c.actionSlug, c.actionId, c.input)),
+  updateCredentialsAction: async (c) => action((await connectionActions()).updateCredentialsAction(c.actionSlug, c.actionId, c.input)),
+  renameConnectionAction: async (c) => action((await connectionActions()).renameConnectionAction(c.actionSlug, c.actionId, c.input)),
+  disconnectConnectionAction: async (c) => action((await connectionActions()).disconnectConnectionAction(c.actionSlug, c.actionId)),
+  deleteConnectionAction: async (c) => action((await connectionActions()).deleteConnectionAction(c.actionSlug, c.actionId, c.input)),
+  testConnectionAction: async (c) => action((await connectionActions()).testConnectionAction(c.actionSlug, c.actionId)),
+  addProjectsAction: async (c) => action((await projectActions()).addProjectsAction(c.actionSlug, c.input)),
+  removeProjectAction: async (c) => action((await projectActions()).removeProjectAction(c.actionSlug, c.input)),
+  retryHookAction: async (c) => action((await projectActions()).retryHookAction(c.actionSlug, c.input)),
+  createApiTokenAction: async (c) => action((await tokenActions()).createApiTokenAction(c.actionSlug, c.input)),
+  revokeApiTokenAction: async (c) => action((await tokenActions()).revokeApiTokenAction(c.actionSlug, c.input)),
+  saveMemberAction: async (c) => action((await memberActions()).saveMemberAction(c.actionSlug, c.input)),
+  removeMemberAction: async (c) => action((await memberActions()).removeMemberAction(c.actionSlug, c.input)),
+  setPublicStatusAction: async (c) =>
+    action((await import("@/app/(dashboard)/orgs/[org]/settings/actions")).setPublicStatusAction(c.actionSlug, c.input as boolean)),
+  createDraftAction: async (c) => action((await import("@/app/(dashboard)/orgs/[org]/integrations/bitbucket-cloud/new/actions")).createDraftAction(c.actionSlug, c.input)),
+  createOrganizationAction: async (c) => action((await import("@/app/(dashboard)/dashboard/actions")).createOrganizationAction(c.input)),
+  saveSignInPolicyAction: async (c) => action((await import("@/app/(dashboard)/settings/actions")).saveSignInPolicyAction(c.input)),
+  changeUserAction: async (c) => action((await import("@/app/(dashboard)/settings/actions")).changeUserAction(c.input)),
+};
+
+// ---- invariants --------------------------------------------------------------------------
+
+/** Every secret the database holds right now, opened: none may appear in any response. */
+async function secrets(): Promise<string[]> {
+  const connections = await database.db.vcsConnection.findMany({ omit: { clientSecretSealed: false }, include: { grant: { omit: { accessTokenSealed: false, refreshTokenSealed: false } } } });
+  const projects = await database.db.project.findMany({ omit: { hookSecretSealed: false } });
+  const values = [...Object.values(world.tokens)];
+  for (const c of connections) {
+    if (c.clientSecretSealed) values.push(openSecret(c.clientSecretSealed, sealContext.clientSecret(c.id)));
+    if (c.grant) values.push(openSecret(c.grant.accessTokenSealed, sealContext.accessToken(c.id)));
+    if (c.grant?.refreshTokenSealed) values.push(openSecret(c.grant.refreshTokenSealed, sealContext.refreshToken(c.id)));
+  }
+  for (const p of projects) if (p.hookSecretSealed) values.push(openSecret(p.hookSecretSealed, projectSealContext.hookSecret(p.id)));
+  return values.filter((value) => value.length >= 8);
+}
+
+async function orgsOf(identity: Identity): Promise<Set<"A" | "B">> {
+  if (identity === "anonymous") return new Set();
+  const memberships = await database.db.membership.findMany({ where: { userId: world.users[identity].id }, select: { organizationId: true } });
+  const ids = new Set(memberships.map((m) => m.organizationId));
+  return new Set((["A", "B"] as const).filter((key) => ids.has(world.orgs[key].id)));
+}
+
+describe("fuzzing every entry point", () => {
+  it("answers no 500, shows nothing of another organization and no secret, whoever calls with whatever", async () => {
+    // Built inside the test: the test database is installed for tests, not for beforeAll.
+    world = await buildWorld();
+    const responses: string[] = [];
+    const started = Date.now();
+    let runs = 0;
+    const call = fc.record({
+      entry: fc.constantFrom(...Object.keys(entryPoints)),
+      identity: fc.constantFrom<Identity>("owner", "member", "outsider", "anonymous"),
+      slug: slug(),
+      id: id(),
+      other: id(),
+      actionSlug: actionArgument(slug()),
+      actionId: actionArgument(id()),
+      body,
+      input: actionInput(),
+      query: fc.oneof(fc.constant(""), fc.string({ maxLength: 30 }).map(encodeURIComponent), fc.constantFrom("limit=-1", "limit=1e9", "cursor=%00", "connectionId=x&workspace=..")),
+      headers: fc.array(
+        fc.tuple(fc.constantFrom("authorization", "cookie", "x-forwarded-host", "origin", "content-type", "x-real-ip"), headerValue).map(
+          ([name, value]): [string, string] => [name, name === "authorization" ? `Bearer ${value}` : value],
+        ),
+        { maxLength: 1 },
+      ),
+    });
+
+    await fc.assert(
+      fc.asyncProperty(call, async (c) => {
+        runs += 1;
+        const identity = c.identity;
+        session.user = identity === "anonymous" ? null : world.users[identity];
+        const visible = await orgsOf(identity);
+        const outcome = await entryPoints[c.entry]!(c);
+        responses.push(outcome.text);
+        if (outcome.kind === "http") expect(outcome.status, `${c.entry} as ${identity}: ${outcome.text}`).toBeLessThan(500);
+        else expect(outcome.internal, `${c.entry} as ${identity}: ${outcome.text}`).toBe(false);
+        for (const org of ["A", "B"] as const) {
+          if (visible.has(org)) continue;
+          for (const marker of world.markers[org]) expect(outcome.text, `${c.entry} as ${identity} showed ${org}'s ${marker}`).not.toContain(marker);
+        }
+      }),
+      // Bounded: a fixed seed-free budget of cases, stopped early after a few seconds.
+      { numRuns: 400, interruptAfterTimeLimit: 5_000, markInterruptAsFailure: false },
+    );
+
+    const known = await secrets();
+    expect(known.length).toBeGreaterThan(6);
+    for (const text of responses) for (const secret of known) expect(text.includes(secret), "a response contained a secret").toBe(false);
+    // Enough cases ran to mean something, in a bounded time.
+    console.info(`fuzz: ${runs} cases in ${Date.now() - started} ms`);
+    expect(runs).toBeGreaterThan(50);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 60_000);
+});
