@@ -10,6 +10,7 @@ import { loadStateFile, saveStateFile } from "./persist.js";
 import { accountRoutes, browseRoutes } from "./routes/account.js";
 import { handleApi } from "./routes/api.js";
 import { consumerRoutes } from "./routes/consumers.js";
+import { credentialRoutes } from "./credentials/routes.js";
 import { handleControl } from "./routes/control.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { repoPushRoutes } from "./routes/repo-push.js";
@@ -63,6 +64,7 @@ function siteRouter(): Router {
   tokenRoutes(r);
   consumerRoutes(r);
   repoPushRoutes(r);
+  credentialRoutes(r);
   browseRoutes(r);
   return r;
 }
