@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
+import { oauthRefreshTokenEnd } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { changeStatus, SYSTEM } from "./status/change-status";
 import { needsReauthorization } from "./status";
 import { consumerCredentials, sealContext } from "./load-connection";
@@ -122,7 +123,8 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
       },
     });
     if (saved.count !== 1) throw new AppError("host_timeout", { detail: "the refresh claim lapsed before the new token was saved" });
-    await tx.vcsConnection.update({ where: { id: connection.id }, data: { consecutiveFailures: 0 } });
+    // A used refresh token is replaced by a new one, whose 3 idle months start now.
+    await tx.vcsConnection.update({ where: { id: connection.id }, data: { consecutiveFailures: 0, credentialExpiresAt: oauthRefreshTokenEnd(new Date()) } });
     await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: true, latencyMs: Date.now() - started } });
   });
   log().info({ connectionId: connection.id, expiresAt: tokens.expiresAt }, "access token refreshed");

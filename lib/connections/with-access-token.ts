@@ -1,20 +1,22 @@
 import "server-only";
 import { isAppError } from "@/lib/errors/app-error";
 import { withRetries } from "@/lib/http/retry";
-import { getAccessToken } from "./get-access-token";
+import type { VcsCredential } from "@/lib/vcs/credential";
+import { getCredential } from "./get-credential";
 
 /**
- * Calls Bitbucket with the connection's token. Transient failures are retried with
- * back-off; a 401 (expired or rejected token) triggers one refresh and one retry, never
- * a loop.
+ * Calls Bitbucket with the connection's credential, whatever its kind. Transient failures
+ * are retried with back-off; a 401 (expired or rejected) gets one refresh and one retry
+ * where the kind can refresh (OAuth), never a loop; a token that cannot is marked for
+ * replacement.
  */
-export async function withAccessToken<T>(connectionId: string, call: (accessToken: string) => Promise<T>): Promise<T> {
-  const token = await getAccessToken(connectionId);
+export async function withAccessToken<T>(connectionId: string, call: (credential: VcsCredential) => Promise<T>): Promise<T> {
+  const credential = await getCredential(connectionId);
   try {
-    return await withRetries(() => call(token));
+    return await withRetries(() => call(credential));
   } catch (error) {
     if (!isAppError(error) || error.code !== "bitbucket_token_rejected") throw error;
-    const fresh = await getAccessToken(connectionId, { rejected: token });
+    const fresh = await getCredential(connectionId, { rejected: credential });
     return withRetries(() => call(fresh));
   }
 }

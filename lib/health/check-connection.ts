@@ -7,14 +7,14 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { isTransient } from "@/lib/http/retry";
-import { expandScopes, missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
-import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
+import { missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 
 export type CheckResult = { ok: boolean; latencyMs: number; errorCode: ErrorCode | null };
 
 /**
- * One health check: a valid token (refreshed if near expiry) and, when the grant has
- * Account: Read, a call to /2.0/user. Records the result and moves the status when the
+ * One health check: a valid credential (an OAuth token refreshed if near expiry) and the
+ * cheapest call its kind has (/2.0/user for OAuth with Account: Read and API tokens, the
+ * token's own repository or workspace for access tokens). Records the result and moves the status when the
  * truth changed: recovered, failing past the threshold, or no longer authorized.
  */
 export async function checkConnection(connectionId: string): Promise<CheckResult> {
@@ -22,9 +22,7 @@ export async function checkConnection(connectionId: string): Promise<CheckResult
   const granted = parseScopeList(connection.grant?.grantedScopes);
   const started = Date.now();
   try {
-    await withAccessToken(connectionId, async (token) => {
-      if (expandScopes(granted).has("account")) await getCurrentUser(connection.apiUrl, token);
-    });
+    await withAccessToken(connectionId, (credential) => credential.check(connection.apiUrl));
   } catch (error) {
     const latencyMs = Date.now() - started;
     const code: ErrorCode = isAppError(error) ? error.code : "bitbucket_unexpected_response";

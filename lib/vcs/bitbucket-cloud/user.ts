@@ -1,15 +1,15 @@
 import "server-only";
-import { getAllPages, getJson } from "./api-client";
+import { getAllPages, getJson, type ApiAuth } from "./api-client";
 import { bitbucketEmailSchema, bitbucketUserSchema, type BitbucketEmail, type BitbucketUser } from "./schemas";
 
 // A person has a handful of addresses; the cap only guards against an endless `next`.
 const MAX_EMAIL_PAGES = 5;
 
-export function getCurrentUser(apiUrl: string, accessToken: string): Promise<BitbucketUser> {
+export function getCurrentUser(apiUrl: string, accessToken: ApiAuth): Promise<BitbucketUser> {
   return getJson(`${apiUrl}/user`, accessToken, bitbucketUserSchema);
 }
 
-export function listEmails(apiUrl: string, accessToken: string): Promise<BitbucketEmail[]> {
+export function listEmails(apiUrl: string, accessToken: ApiAuth): Promise<BitbucketEmail[]> {
   return getAllPages(`${apiUrl}/user/emails`, accessToken, bitbucketEmailSchema, MAX_EMAIL_PAGES);
 }
 
