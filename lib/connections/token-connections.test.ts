@@ -51,7 +51,7 @@ describe("access token connections", () => {
       ...base(), credentialType: "access_token", token: t.token, resourceKind: "project", workspace: "acme", project: "DATA", expiresInDays: 90,
     });
     const view = await getConnection(admin.access, created.id);
-    expect(view).toMatchObject({ status: "connected", credentialType: "access_token", credentialExpiresInDays: 89, tokenResource: { kind: "project", workspace: "acme", key: "DATA" } });
+    expect(view).toMatchObject({ status: "connected", credentialType: "access_token", credentialExpiresInDays: 90, tokenResource: { kind: "project", workspace: "acme", key: "DATA" } });
     expect(JSON.stringify(view)).not.toContain(t.token);
     const workspaces = await browseConnection(admin.access, { connectionId: created.id, sort: "name", page: 1 });
     expect(workspaces).toMatchObject({ kind: "workspaces", workspaces: [{ slug: "acme" }] });
@@ -93,7 +93,7 @@ describe("access token connections", () => {
     expect(await getConnection(admin.access, created.id)).toMatchObject({ status: "needs_reauthorization" });
     const fresh = await accessToken({ kind: "workspace" });
     await replaceToken(admin.access, created.id, { token: fresh.token, expiresInDays: 180 });
-    expect(await getConnection(admin.access, created.id)).toMatchObject({ id: created.id, status: "connected", credentialExpiresInDays: 179, lastError: null });
+    expect(await getConnection(admin.access, created.id)).toMatchObject({ id: created.id, status: "connected", credentialExpiresInDays: 180, lastError: null });
     expect(await checkConnection(created.id)).toMatchObject({ ok: true });
   }, 20_000);
 });
@@ -134,7 +134,7 @@ describe("OAuth connections", () => {
     const c = await connectedConnection(database.db, emulator);
     const view = await getConnection(c.access, c.id);
     expect(view.credentialType).toBe("oauth_consumer");
-    expect(view.credentialExpiresInDays).toBe(89);
+    expect(view.credentialExpiresInDays).toBe(90);
     const credential = await getCredential(c.id);
     expect(credential.authorization()).toMatch(/^Bearer /);
     expect(credential.expiresAt()).toBeInstanceOf(Date);

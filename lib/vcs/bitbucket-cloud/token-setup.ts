@@ -96,9 +96,10 @@ export function expiryFrom(choice: ExpiryChoice, now: Date): Date {
   return new Date(`${choice.date}T00:00:00.000Z`);
 }
 
-/** Whole days left until `end` (0 on the last day, negative once past). */
+/** Days left until `end`, counting a started day as one (a 90-day token made just now has 90); 0 or less once past. */
 export function daysUntil(end: Date, now: Date): number {
-  return Math.floor((end.getTime() - now.getTime()) / DAY_MS);
+  const left = Math.ceil((end.getTime() - now.getTime()) / DAY_MS);
+  return left === 0 ? 0 : left;
 }
 
 /** An OAuth refresh token that is not used for 3 months expires (Bitbucket, since May 2026). */
