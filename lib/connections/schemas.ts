@@ -94,6 +94,14 @@ export const updateInput = z
     clientSecret: credentialsInput.shape.clientSecret.optional(),
     hostUrl: credentialsInput.shape.hostUrl,
     apiUrl: credentialsInput.shape.apiUrl,
+    token: tokenFields.shape.token.optional().meta({ description: "A new access token or API token (replaced in place, verified first)." }),
+    email: tokenFields.shape.email,
+    expiresInDays: tokenFields.shape.expiresInDays,
+    expiresOn: tokenFields.shape.expiresOn,
+  })
+  .refine((input) => !input.token || Boolean(input.expiresInDays) !== Boolean(input.expiresOn), {
+    error: "Choose the new token's expiry: expiresInDays (90, 180 or 365) or expiresOn.",
+    path: ["expiresInDays"],
   })
   .refine((input) => input.clientSecret || (!input.clientId && !input.hostUrl && !input.apiUrl), {
     error: "Changing the key, Host URL or API URL requires entering the secret again.",
