@@ -97,7 +97,7 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await page.getByRole("button", { name: "Verify and save" }).click();
     await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/connections/[^/?]+$`));
     await expect(page.getByRole("heading", { level: 1, name: "Inventory bot" })).toBeVisible();
-    await expect(page.getByText("Repository acme/inventory")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Access token" })).toContainText("Repository acme/inventory");
     await expect(page.getByTestId("credential-expiry")).toContainText("Expires in 180 days");
     expect(await page.content()).not.toContain(token);
     await checkWidths(page, "connection-access-token");
@@ -134,7 +134,7 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await page.getByLabel("Email").fill("alice@acme.example");
     await page.getByRole("button", { name: "Verify and save" }).click();
     await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/connections/[^/?]+$`));
-    await expect(page.getByText("alice@acme.example")).toBeVisible();
+    await expect(page.getByRole("region", { name: "API token" })).toContainText("alice@acme.example");
     await expect(page.getByTestId("credential-expiry")).toContainText("Expires in 180 days");
     expect(await page.content()).not.toContain(token);
     await checkWidths(page, "connection-api-token");
