@@ -47,6 +47,11 @@ const isFresh = (s: Snapshot) => s.grant.expiresAt.getTime() - Date.now() > env(
 export async function getAccessToken(connectionId: string, options: { rejected?: string } = {}): Promise<string> {
   const snapshot = await readGrant(connectionId);
   const current = accessTokenOf(snapshot);
+  // An access token is a bearer token nobody refreshes; an API token only works with its email (getCredential has both).
+  if (snapshot.connection.credentialType === "access_token") return current;
+  if (snapshot.connection.credentialType === "api_token") {
+    throw new AppError("credential_type_mismatch", { detail: "an API token is sent with its email over HTTP Basic, not as a bearer token" });
+  }
   if (isFresh(snapshot) && current !== options.rejected) return current;
 
   let pending = inFlight.get(connectionId);

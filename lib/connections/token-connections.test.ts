@@ -7,6 +7,7 @@ import { browseConnection } from "@/lib/projects/browse-connection";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { createConnection } from "./create-connection";
+import { getAccessToken } from "./get-access-token";
 import { getCredential } from "./get-credential";
 import { replaceToken } from "./replace-token";
 import type { CreateInput } from "./schemas";
@@ -63,6 +64,7 @@ describe("access token connections", () => {
     expect(credential.type).toBe("access_token");
     expect(credential.authorization()).toBe(`Bearer ${t.token}`);
     expect(credential.identity()).toBe("Project DATA in acme");
+    expect(await getAccessToken(created.id)).toBe(t.token);
   }, 20_000);
 
   it("name the field: unknown token, wrong repository, missing permission, an API token pasted, a past date", async () => {
@@ -111,6 +113,7 @@ describe("API token connections", () => {
     expect(await checkConnection(created.id)).toMatchObject({ ok: true });
     const workspaces = await browseConnection(admin.access, { connectionId: created.id, sort: "name", page: 1 });
     expect(workspaces).toMatchObject({ kind: "workspaces" });
+    expect(await failure(getAccessToken(created.id))).toMatchObject({ code: "credential_type_mismatch" });
   });
 
   it("name the field: a username instead of the email, a wrong email, missing scopes, an access token pasted", async () => {

@@ -6,7 +6,7 @@ import { card } from "@/components/styles";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileLabel } from "@/lib/connections/profiles";
-import { STATUS_WORDS } from "@/lib/connections/status";
+import { statusDetail } from "@/lib/connections/status";
 import { CredentialExpiry } from "@/components/credential-expiry";
 import { tokenChecklist } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { CREDENTIAL_TYPE_LABELS } from "@/lib/vcs/credential";
@@ -67,7 +67,7 @@ export function ConnectionOverview({ view, showCallback }: { view: ConnectionVie
         </h2>
         <div className="mt-2 space-y-2 text-sm">
           <ConnectionStatusBadge status={view.status} />
-          <p className="text-slate-700">{STATUS_WORDS[view.status].detail}</p>
+          <p className="text-slate-700">{statusDetail(view.status, view.credentialType)}</p>
           {view.lastError ? (
             <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900" data-testid="last-error">
               <p className="font-medium">{view.lastError.message}</p>
