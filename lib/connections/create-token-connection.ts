@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import type { TokenResource } from "@/lib/vcs/bitbucket-cloud/credentials";
+import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
@@ -34,6 +35,8 @@ export async function createTokenConnection(access: OrgAccess, input: CreateInpu
   const scopes = normalizeScopes(input.profile === "custom" ? (input.scopes ?? []) : PROFILES[input.profile].scopes);
   const hostUrl = validateServiceUrl(input.hostUrl ?? BITBUCKET_CLOUD_HOST_URL, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? BITBUCKET_CLOUD_API_URL, "apiUrl");
+  // The token goes to the API URL: it must be the API of the host that issued it.
+  checkApiUrlBelongsToHost(hostUrl, apiUrl);
   const expiresAt = tokenExpiry(input);
   const taken = await db().vcsConnection.count({ where: { organizationId: access.organization.id, name: input.name } });
   if (taken > 0) throw new AppError("name_taken", { field: "name" });
