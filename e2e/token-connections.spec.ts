@@ -9,8 +9,19 @@ import { signIn } from "./support/sign-in";
 
 const SHOTS = process.env.SHOTS_DIR;
 
-/** Nothing wider than the viewport at 1280 and 390 px; with SHOTS_DIR set, a screenshot of each. */
+/** Collects Content-Security-Policy violations on every page the test opens. */
+async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
+/** No CSP violations; nothing wider than the viewport at 1280 and 390 px; with SHOTS_DIR set, a screenshot of each. */
 async function checkWidths(page: Page, name: string) {
+  expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []), `${name}: CSP violations`).toEqual([]);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -68,6 +79,7 @@ async function addProjectAndReceivePush(page: Page, request: APIRequestContext, 
 test.describe.serial("connections with access tokens and API tokens", () => {
   test("a repository access token: Bitbucket's page from the guide, errors on the right field, a project with a webhook", async ({ page, request }) => {
     const org = { name: "Access Token Co", slug: "access-token-co" };
+    await recordViolations(page);
     await signIn(page, "alice");
     await createOrganization(page, org.name, org.slug);
     await chooseKind(page, org.slug, "Access token", "Inventory bot");
@@ -107,6 +119,7 @@ test.describe.serial("connections with access tokens and API tokens", () => {
 
   test("an API token: the email, not the username; scopes in Atlassian's words; a project with a webhook", async ({ page, request }) => {
     const org = { name: "API Token Co", slug: "api-token-co" };
+    await recordViolations(page);
     await signIn(page, "alice");
     await createOrganization(page, org.name, org.slug);
     await chooseKind(page, org.slug, "API token", "Alice's API token");
