@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CredentialExpiry } from "./credential-expiry";
 
 export type StatusRow = {
   id: string;
@@ -8,6 +9,8 @@ export type StatusRow = {
   tone: "neutral" | "progress" | "good" | "warning" | "bad";
   lastSuccessAt: string | null;
   uptime: { day: number | null; week: number | null };
+  credentialExpiresAt?: string | null;
+  credentialExpiresInDays?: number | null;
 };
 
 const toneClasses: Record<StatusRow["tone"], string> = {
@@ -35,7 +38,7 @@ export function StatusBoard({ rows, renderTime }: { rows: StatusRow[]; renderTim
               {row.statusLabel}
             </span>
           </div>
-          <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+          <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
             <div>
               <dt className="text-slate-500">Last successful check</dt>
               <dd>{row.lastSuccessAt ? renderTime(row.lastSuccessAt) : "none yet"}</dd>
@@ -47,6 +50,12 @@ export function StatusBoard({ rows, renderTime }: { rows: StatusRow[]; renderTim
             <div>
               <dt className="text-slate-500">Uptime, 7 days</dt>
               <dd>{percent(row.uptime.week)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Credential</dt>
+              <dd>
+                <CredentialExpiry iso={row.credentialExpiresAt ?? null} days={row.credentialExpiresInDays ?? null} />
+              </dd>
             </div>
           </dl>
         </li>

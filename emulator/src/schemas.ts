@@ -1,5 +1,6 @@
 // zod schemas for everything that comes from outside: env, control API bodies, the state file.
 import { z } from "zod";
+import { credentialStateSchema } from "./credentials/schemas.js";
 import { ALL_SCOPES } from "./scopes.js";
 import { PR_ACTIONS } from "./webhooks/events.js";
 
@@ -122,6 +123,7 @@ export const stateSchema = z.object({
       createdOn: z.string(), updatedOn: z.string(),
     })),
   })).default([]),
+  credentials: credentialStateSchema.optional(),
 });
 
 /** A git branch name the simulated repository accepts. */

@@ -10,6 +10,7 @@ import { loadStateFile, saveStateFile } from "./persist.js";
 import { accountRoutes, browseRoutes } from "./routes/account.js";
 import { handleApi } from "./routes/api.js";
 import { consumerRoutes } from "./routes/consumers.js";
+import { credentialRoutes } from "./credentials/routes.js";
 import { handleControl } from "./routes/control.js";
 import { gitRoutes } from "./routes/git.js";
 import { oauthRoutes } from "./routes/oauth.js";
@@ -65,6 +66,7 @@ function siteRouter(): Router {
   consumerRoutes(r);
   repoPushRoutes(r);
   gitRoutes(r);
+  credentialRoutes(r);
   browseRoutes(r);
   return r;
 }

@@ -10,6 +10,7 @@ import {
 import type {
   AccessToken, AuthCode, Clock, Consumer, ConsumerSeed, RefreshToken, Session, Settings, State,
 } from "./types.js";
+import { CredentialStore } from "./credentials/store.js";
 import { ActivityStore } from "./webhooks/activity.js";
 import { HookStore } from "./webhooks/hook-store.js";
 
@@ -38,6 +39,8 @@ export class Store {
   private sessions = new Map<string, Session>();
   readonly hooks = new HookStore(() => { this.dirty = true; });
   readonly activity = new ActivityStore(() => { this.dirty = true; });
+  /** Access tokens and API tokens (credentials/). */
+  readonly credentials = new CredentialStore({ now: () => this.clock.now() }, () => { this.dirty = true; });
   /** Set by every mutation; the server persists and clears it. */
   dirty = false;
 
@@ -55,6 +58,7 @@ export class Store {
     for (const m of [this.consumers, this.codes, this.access, this.refresh, this.sessions]) m.clear();
     this.hooks.clear();
     this.activity.clear();
+    this.credentials.clear();
     for (const seed of this.seeds) this.upsertSeed(seed);
     this.dirty = true;
   }
@@ -231,6 +235,7 @@ export class Store {
       sessions: [...this.sessions.values()],
       hooks: this.hooks.list(),
       activity: this.activity.all(),
+      credentials: this.credentials.toState(),
     };
   }
 
@@ -249,6 +254,7 @@ export class Store {
     fill(this.sessions, state.sessions, (s) => s.id);
     this.hooks.load(state.hooks ?? []);
     this.activity.load(state.activity ?? []);
+    this.credentials.load(state.credentials);
     for (const seed of this.seeds) this.upsertSeed(seed);
   }
 }

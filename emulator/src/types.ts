@@ -1,3 +1,5 @@
+import type { CredentialState } from "./credentials/types.js";
+
 // Shared record shapes. Everything in State is plain JSON so it can be persisted as-is.
 
 export interface Clock {
@@ -132,6 +134,8 @@ export interface State {
   sessions: Session[];
   hooks: Hook[];
   activity: RepoActivity[];
+  /** Absent from state files written before access and API tokens existed. */
+  credentials?: CredentialState | undefined;
 }
 
 export interface ConsumerSeed {

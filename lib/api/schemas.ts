@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CONNECTION_STATUSES } from "@/lib/connections/status";
+import { TOKEN_RESOURCE_KINDS } from "@/lib/vcs/bitbucket-cloud/token-setup";
+import { CREDENTIAL_TYPES } from "@/lib/vcs/credential";
 import { createInput, updateInput } from "@/lib/connections/schemas";
 import { errorCatalog, type ErrorCode } from "@/lib/errors/codes";
 
@@ -49,6 +51,14 @@ export const connectionViewSchema = z.object({
   missingScopes: scopeList,
   account,
   expiresAt: timestamp.nullable().meta({ description: "When the current access token expires." }),
+  credentialType: z.enum(CREDENTIAL_TYPES).meta({ description: "What the connection authenticates with: an OAuth consumer, an access token (Bearer) or an API token (Basic with an email)." }),
+  credentialExpiresAt: timestamp.nullable().meta({ description: "When the credential itself ends: a token's expiry from setup, or an OAuth refresh token's end (3 months after its last use)." }),
+  credentialExpiresInDays: z.number().int().nullable().meta({ description: "Whole days until credentialExpiresAt (negative once past)." }),
+  credentialEmail: z.string().nullable().meta({ description: "API tokens: the Atlassian account email they are used with." }),
+  tokenResource: z
+    .object({ kind: z.enum(TOKEN_RESOURCE_KINDS), workspace: z.string(), key: z.string().nullable() })
+    .nullable()
+    .meta({ description: "Access tokens: the repository (key = slug), project (key = project key) or workspace they belong to." }),
   refreshedAt: timestamp.nullable(),
   verifiedAt: timestamp.nullable().meta({ description: "When the key and secret were last verified with Bitbucket." }),
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran." }),
@@ -70,6 +80,8 @@ export const connectionStatusSchema = z.object({
   grantedScopes: scopeList,
   missingScopes: scopeList,
   expiresAt: timestamp.nullable(),
+  credentialType: z.enum(CREDENTIAL_TYPES),
+  credentialExpiresAt: timestamp.nullable(),
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran (the background sweep, or Test now)." }),
   lastError: z.object({ code: z.enum(ERROR_CODES), message: z.string(), hint: z.string() }).nullable(),
 });
@@ -83,6 +95,8 @@ export function toConnectionStatus(view: ConnectionViewBody): ConnectionStatusBo
     grantedScopes: view.grantedScopes,
     missingScopes: view.missingScopes,
     expiresAt: view.expiresAt,
+    credentialType: view.credentialType,
+    credentialExpiresAt: view.credentialExpiresAt,
     lastCheckedAt: view.lastCheckedAt,
     lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, hint: view.lastError.hint } : null,
   };

@@ -225,3 +225,28 @@ describe("deleting", () => {
     expect((await api.remove(o.org, json.id, { token: o.adminToken })).status).toBe(404);
   });
 });
+
+describe("access tokens and API tokens through the API", () => {
+  it("creates with credentialType, shows it in create, show, list and status, and never returns the token", async () => {
+    const o = await organization();
+    const made = (await (await emulator.control("POST", "/access-tokens", { kind: "workspace", workspace: "acme", scopes: ["repository:write", "repository:admin", "webhook"], expiresInDays: 90 })).json()) as { token: string };
+    const body = { name: "Workspace bot", vcsType: "BITBUCKET", credentialType: "access_token", token: made.token, resourceKind: "workspace", workspace: "acme", expiresInDays: 90, hostUrl: emulator.url, apiUrl: emulator.apiUrl };
+    const created = await api.create(o.org, { token: o.adminToken, body });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ status: "connected", credentialType: "access_token", credentialExpiresInDays: 90, tokenResource: { kind: "workspace", workspace: "acme", key: null } });
+    expect((await api.get(o.org, created.json.id, { token: o.memberToken })).json.credentialType).toBe("access_token");
+    expect((await api.list(o.org, { token: o.memberToken })).json.data.map((c: { credentialType: string }) => c.credentialType)).toEqual(["access_token"]);
+    expect((await api.status(o.org, created.json.id, { token: o.memberToken })).json).toMatchObject({ credentialType: "access_token", credentialExpiresAt: expect.any(String) });
+
+    const missing = await api.create(o.org, { token: o.adminToken, body: { ...body, name: "Other", workspace: undefined, resourceKind: undefined } });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(missing.json.error.fields ?? {}).sort()).toEqual(["resourceKind", "workspace"]);
+    const username = await api.create(o.org, { token: o.adminToken, body: { name: "Basic", vcsType: "BITBUCKET", credentialType: "api_token", email: "alice", token: "ATATT-x", expiresInDays: 90, hostUrl: emulator.url, apiUrl: emulator.apiUrl } });
+    expect(username.json.error).toMatchObject({ code: "api_token_email_is_username", field: "email" });
+    const next = (await (await emulator.control("POST", "/access-tokens", { kind: "workspace", workspace: "acme", scopes: ["repository:write", "repository:admin", "webhook"], expiresInDays: 365 })).json()) as { token: string };
+    const replaced = await api.patch(o.org, created.json.id, { token: o.adminToken, body: { token: next.token, expiresInDays: 365 } });
+    expect(replaced.json).toMatchObject({ id: created.json.id, status: "connected", credentialExpiresInDays: 365 });
+    for (const text of bodies) expect(text).not.toContain(made.token);
+    for (const text of bodies) expect(text).not.toContain(next.token);
+  });
+});

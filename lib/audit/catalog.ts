@@ -40,6 +40,8 @@ export const auditCatalog = {
   "connection.authorized": { label: "Authorized it on Bitbucket", target: "connection" },
   "connection.authorization_failed": { label: "Authorization failed", target: "connection" },
   "connection.status_changed": { label: "Status changed", target: "connection" },
+  "connection.token_verified": { label: "Verified its access token or API token", target: "connection" },
+  "connection.token_replaced": { label: "Replaced its access token or API token", target: "connection" },
   "connection.disconnected": { label: "Disconnected the connection", target: "connection" },
   "connection.deleted": { label: "Deleted the connection", target: "connection" },
 

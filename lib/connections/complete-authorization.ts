@@ -16,6 +16,7 @@ import { connectionUrls } from "./connection-view";
 import { consumerCredentials, sealContext } from "./load-connection";
 import { grantedStatus, hasGrant, parseStatus } from "./status";
 import { changeStatus } from "./status/change-status";
+import { oauthRefreshTokenEnd } from "@/lib/vcs/bitbucket-cloud/token-setup";
 
 export type CallbackParams = { state?: string | null; code?: string | null; error?: string | null };
 export type Caller = { userId: string; label: string; sessionToken: string | null };
@@ -119,6 +120,8 @@ async function storeGrant(connection: CallbackConnection, access: OrgAccess, tok
     await tx.vcsGrant.upsert({ where: { connectionId: connection.id }, create: { connectionId: connection.id, ...grant }, update: grant });
     await changeStatus(tx, connection, status, {
       actor: access.actor,
+      // Without a refresh token the grant ends with its access token.
+      data: { credentialExpiresAt: tokens.refreshToken ? oauthRefreshTokenEnd(new Date()) : tokens.expiresAt },
       audit: {
         action: "connection.authorized",
         before: { status: connection.status },

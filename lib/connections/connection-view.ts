@@ -4,6 +4,9 @@ import { describeError, errorCatalog, type ErrorCode } from "@/lib/errors/codes"
 import { missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import type { LoadedConnection } from "./load-connection";
 import { parseStatus } from "./status";
+import { daysUntil } from "@/lib/vcs/bitbucket-cloud/token-setup";
+import { parseCredentialType } from "@/lib/vcs/credential";
+import { storedResource } from "./verify-token-input";
 
 export const connectionUrls = (orgSlug: string, id: string) => ({
   callbackUrl: `${env().APP_URL}/callback/v1/vcs/${id}`,
@@ -44,6 +47,12 @@ export function toConnectionView(connection: LoadedConnection) {
         }
       : null,
     expiresAt: connection.grant?.expiresAt.toISOString() ?? null,
+    credentialType: parseCredentialType(connection.credentialType),
+    /** When the credential itself ends: a token's expiry, an OAuth refresh token's idle limit. */
+    credentialExpiresAt: connection.credentialExpiresAt?.toISOString() ?? null,
+    credentialExpiresInDays: connection.credentialExpiresAt ? daysUntil(connection.credentialExpiresAt, new Date()) : null,
+    credentialEmail: connection.credentialEmail,
+    tokenResource: storedResource(connection),
     refreshedAt: connection.grant?.refreshedAt?.toISOString() ?? null,
     verifiedAt: connection.verifiedAt?.toISOString() ?? null,
     lastCheckedAt: connection.lastCheckedAt?.toISOString() ?? null,

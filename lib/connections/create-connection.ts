@@ -11,6 +11,7 @@ import { validateServiceUrl } from "@/lib/http/service-url";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { verifyConsumer, type ConsumerKind } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
+import { createTokenConnection } from "./create-token-connection";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
 import { PROFILES } from "./profiles";
@@ -21,11 +22,15 @@ import { initialStatus } from "./status";
  * Creates a connection. Without credentials it is a draft, created first so its real
  * callback URL ({APP_URL}/callback/v1/vcs/{id}) is known before the admin creates the
  * consumer on Bitbucket: no placeholder to edit later. With credentials (the VCS API)
- * they are verified first, and the connection is stored only if they pass.
+ * they are verified first, and the connection is stored only if they pass. Access tokens
+ * and API tokens are verified and stored by createTokenConnection.
  */
 export async function createConnection(access: OrgAccess, input: CreateInput) {
   requireRole(access, "admin");
   requireConnectionAllowed(access, null);
+  if (input.credentialType === "access_token" || input.credentialType === "api_token") {
+    return createTokenConnection(access, { ...input, credentialType: input.credentialType });
+  }
   const scopes = normalizeScopes(input.profile === "custom" ? (input.scopes ?? []) : PROFILES[input.profile].scopes);
   const hostUrl = validateServiceUrl(input.hostUrl ?? BITBUCKET_CLOUD_HOST_URL, "hostUrl");
   const apiUrl = validateServiceUrl(input.apiUrl ?? BITBUCKET_CLOUD_API_URL, "apiUrl");

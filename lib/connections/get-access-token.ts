@@ -11,6 +11,7 @@ import { metrics } from "@/lib/metrics/registry";
 import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
 import { normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
+import { oauthRefreshTokenEnd } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { changeStatus, SYSTEM } from "./status/change-status";
 import { needsReauthorization } from "./status";
 import { consumerCredentials, sealContext } from "./load-connection";
@@ -48,6 +49,11 @@ const isFresh = (s: Snapshot) => s.grant.expiresAt.getTime() - Date.now() > env(
 export async function getAccessToken(connectionId: string, options: { rejected?: string } = {}): Promise<string> {
   const snapshot = await readGrant(connectionId);
   const current = accessTokenOf(snapshot);
+  // An access token is a bearer token nobody refreshes; an API token only works with its email (getCredential has both).
+  if (snapshot.connection.credentialType === "access_token") return current;
+  if (snapshot.connection.credentialType === "api_token") {
+    throw new AppError("credential_type_mismatch", { detail: "an API token is sent with its email over HTTP Basic, not as a bearer token" });
+  }
   if (isFresh(snapshot) && current !== options.rejected) return current;
 
   let pending = inFlight.get(connectionId);
@@ -137,7 +143,8 @@ async function refreshAsHolder(snapshot: Snapshot, holder: string): Promise<stri
       },
     });
     if (saved.count !== 1) throw new AppError("host_timeout", { detail: "the refresh claim lapsed before the new token was saved" });
-    await tx.vcsConnection.update({ where: { id: connection.id }, data: { consecutiveFailures: 0 } });
+    // A used refresh token is replaced by a new one, whose 3 idle months start now.
+    await tx.vcsConnection.update({ where: { id: connection.id }, data: { consecutiveFailures: 0, credentialExpiresAt: oauthRefreshTokenEnd(new Date()) } });
     await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "refresh", ok: true, latencyMs: Date.now() - started } });
   });
   metrics().tokenRefreshes.inc({ result: "ok" });

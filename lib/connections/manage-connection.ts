@@ -1,4 +1,5 @@
 import "server-only";
+import { replaceToken } from "./replace-token";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -59,4 +60,6 @@ export async function updateConnection(access: OrgAccess, id: string, input: Upd
       apiUrl: input.apiUrl,
     });
   }
+  // An access token's or API token's replacement, verified before the old one goes.
+  if (input.token) await replaceToken(access, id, { token: input.token, email: input.email, expiresInDays: input.expiresInDays, expiresOn: input.expiresOn });
 }

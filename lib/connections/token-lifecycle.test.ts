@@ -127,7 +127,7 @@ describe("withAccessToken", () => {
     const before = await emulatorStats(emulator, c.consumer.key);
     const calls: string[] = [];
 
-    const user = await withAccessToken(c.id, (token) => (calls.push(token), getCurrentUser(emulator.apiUrl, token)));
+    const user = await withAccessToken(c.id, (credential) => (calls.push(credential.authorization()), getCurrentUser(emulator.apiUrl, credential)));
 
     expect(user.display_name).toBe("Alice Anderson");
     expect(calls).toHaveLength(2);

@@ -3,24 +3,27 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { withRetries } from "@/lib/http/retry";
 import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
-import { getAccessToken } from "./get-access-token";
+import type { VcsCredential } from "@/lib/vcs/credential";
+import { getCredential } from "./get-credential";
 
 /**
- * Calls Bitbucket with the connection's token. Transient failures are retried with
- * back-off; a 401 (expired or rejected token) triggers one refresh and one retry, never
- * a loop. Every call made counts against the connection's OAuth consumer.
+ * Calls Bitbucket with the connection's credential, whatever its kind. Transient failures
+ * are retried with back-off; a 401 (expired or rejected) gets one refresh and one retry
+ * where the kind can refresh (OAuth), never a loop; a token that cannot is marked for
+ * replacement. Every call made with an OAuth consumer counts against its hourly allowance
+ * (access and API tokens have allowances of their own, which Bitbucket reports itself).
  */
-export async function withAccessToken<T>(connectionId: string, call: (accessToken: string) => Promise<T>): Promise<T> {
-  const consumer = await db().vcsConnection.findUnique({ where: { id: connectionId }, select: { hostUrl: true, clientId: true } });
+export async function withAccessToken<T>(connectionId: string, call: (credential: VcsCredential) => Promise<T>): Promise<T> {
+  const consumer = await db().vcsConnection.findUnique({ where: { id: connectionId }, select: { hostUrl: true, clientId: true, credentialType: true } });
   const run = async () => {
-    const token = await getAccessToken(connectionId);
+    const credential = await getCredential(connectionId);
     try {
-      return await withRetries(() => call(token));
+      return await withRetries(() => call(credential));
     } catch (error) {
       if (!isAppError(error) || error.code !== "bitbucket_token_rejected") throw error;
-      const fresh = await getAccessToken(connectionId, { rejected: token });
+      const fresh = await getCredential(connectionId, { rejected: credential });
       return withRetries(() => call(fresh));
     }
   };
-  return consumer?.clientId ? asConsumer({ hostUrl: consumer.hostUrl, clientId: consumer.clientId }, run) : run();
+  return consumer?.clientId && consumer.credentialType === "oauth_consumer" ? asConsumer({ hostUrl: consumer.hostUrl, clientId: consumer.clientId }, run) : run();
 }

@@ -236,6 +236,62 @@ export const errorCatalog = {
     message: "The Bitbucket consumer lacks a permission this step needs.",
     hint: "Edit the consumer on Bitbucket (Workspace settings → OAuth consumers), tick the permission named in brackets, save, then Reconnect this connection.",
   },
+  // Access tokens and API tokens: setup, replacement and expiry
+  token_rejected: {
+    status: 401,
+    message: "Bitbucket does not accept this access token.",
+    hint: "Copy the whole token (Bitbucket shows it once, right after Create). If it has expired or was revoked, create a new one on the Access tokens page linked above.",
+  },
+  access_token_is_api_token: {
+    status: 422,
+    message: "This is an API token (it starts with ATATT), not an access token.",
+    hint: "Choose API token as what to connect with, or create an access token on the repository's, project's or workspace's Access tokens page.",
+  },
+  api_token_is_access_token: {
+    status: 422,
+    message: "This is an access token (it starts with ATCTT), not an API token.",
+    hint: "Choose Access token as what to connect with, or create an API token under your Atlassian account's API tokens.",
+  },
+  token_resource_mismatch: {
+    status: 422,
+    message: "This token does not belong to that repository, project or workspace.",
+    hint: "Access tokens see only their own repository, project or workspace. Correct the name here, or create the token on the Access tokens page linked above.",
+  },
+  api_token_email_is_username: {
+    status: 422,
+    message: "This is a username; API tokens work only with your Atlassian account's email address.",
+    hint: "Enter the email address you sign in to Atlassian with (the API tokens page shows it), not your Bitbucket username.",
+  },
+  api_token_rejected: {
+    status: 401,
+    message: "Bitbucket refused this email and API token.",
+    hint: "Check that the token is the one you just created (shown once), that it has not expired, and that the email is the one of the Atlassian account that created it.",
+  },
+  token_missing_permission: {
+    status: 422,
+    message: "The token lacks permissions this connection needs.",
+    hint: "Bitbucket cannot add permissions to an existing token: create a new one with the permissions listed above ticked, and paste it here.",
+  },
+  token_expiry_past: {
+    status: 422,
+    message: "That expiry date has already passed.",
+    hint: "Enter the expiry you chose on Bitbucket when you created the token (today or later).",
+  },
+  bitbucket_token_expired: {
+    status: 401,
+    message: "The token reached its expiry date, so Bitbucket no longer accepts it.",
+    hint: "Create a new token on Bitbucket and choose Replace token on this connection's page. Its projects and webhooks are kept.",
+  },
+  bitbucket_token_revoked: {
+    status: 401,
+    message: "Bitbucket no longer accepts this connection's token: it was revoked or deleted.",
+    hint: "Create a new token on Bitbucket and choose Replace token on this connection's page. Its projects and webhooks are kept.",
+  },
+  credential_type_mismatch: {
+    status: 409,
+    message: "This connection does not use that kind of credential.",
+    hint: "A connection keeps the kind it was created with; create a new connection to use another kind.",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,5 +1,4 @@
 import "server-only";
-import { getAccessToken } from "@/lib/connections/get-access-token";
 import { grantedStatus } from "@/lib/connections/status";
 import { changeStatus, SYSTEM } from "@/lib/connections/status/change-status";
 import { recordTransientFailure } from "@/lib/connections/record-failure";
@@ -11,17 +10,18 @@ import type { ErrorCode } from "@/lib/errors/codes";
 import { withCallContext } from "@/lib/http/call-context";
 import { isTransient } from "@/lib/http/retry";
 import { expandScopes, missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
-import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { nextCheck, REFRESH_TOKEN_IDLE_LIMIT_MS } from "./check-schedule";
 
 export type CheckResult = { ok: boolean; latencyMs: number; errorCode: ErrorCode | null };
 
 /**
- * One health check, one Bitbucket call: with a still-valid access token, `/2.0/user`
- * (when the grant has Account: Read); otherwise a token refresh, which Bitbucket refuses
- * for a revoked grant just as it would refuse the call. Records the result, moves the
- * status when the truth changed, and schedules the next check (see check-schedule.ts).
- * `deadlineMs` bounds the whole check, retries included.
+ * One health check, one Bitbucket call: the cheapest call the credential's kind has (for
+ * OAuth with a still-valid access token, `/2.0/user` when the grant has Account: Read;
+ * otherwise a token refresh, which Bitbucket refuses for a revoked grant just as it would
+ * refuse the call; for access tokens their own repository or workspace; for API tokens
+ * `/2.0/user`). Records the result, moves the status when the truth changed, and
+ * schedules the next check (see check-schedule.ts). `deadlineMs` bounds the whole check,
+ * retries included.
  */
 export async function checkConnection(connectionId: string, options: { deadlineMs?: number } = {}): Promise<CheckResult> {
   const connection = await db().vcsConnection.findUniqueOrThrow({
@@ -74,10 +74,11 @@ async function probe(connectionId: string, apiUrl: string, grant: GrantTimes, ca
   const now = Date.now();
   const tokenValid = grant !== null && grant.expiresAt.getTime() - now > env().TOKEN_REFRESH_MARGIN_SECONDS * 1000;
   const refreshTokenAging = grant !== null && now - (grant.refreshedAt ?? grant.createdAt).getTime() > REFRESH_TOKEN_IDLE_LIMIT_MS;
-  await withAccessToken(connectionId, async (token) => {
+  await withAccessToken(connectionId, async (credential) => {
+    if (credential.type !== "oauth_consumer") return credential.check(apiUrl);
     // An expired token was just refreshed to get here: that refresh was the check.
     if (!tokenValid) return;
-    if (canReadUser && !refreshTokenAging) await getCurrentUser(apiUrl, token);
-    else await getAccessToken(connectionId, { rejected: token });
+    if (canReadUser && !refreshTokenAging) await credential.check(apiUrl);
+    else await credential.refresh();
   });
 }

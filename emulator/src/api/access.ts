@@ -2,6 +2,7 @@
 import { reposOf, type SeedRepo } from "../repos.js";
 import { findWorkspace, type SeedWorkspace } from "../seed.js";
 import type { Principal } from "./auth.js";
+import { tokenCovers } from "../credentials/resource.js";
 
 export type Permission = "read" | "write" | "admin";
 
@@ -17,8 +18,16 @@ export function userPermission(username: string, ws: SeedWorkspace, r: SeedRepo)
 
 /** The principal's permission on a repository, or null without access. */
 export function permissionOn(p: Principal, ws: SeedWorkspace, r: SeedRepo): Permission | null {
+  if (p.kind === "access_token") return tokenCovers(p.accessToken, ws.slug, r) ? "admin" : null;
   if (p.user === null) return p.consumer.workspace === ws.slug ? "admin" : null;
   return userPermission(p.user.username, ws, r);
+}
+
+/** Whether the principal may see the workspace at all (listing its repositories). */
+export function seesWorkspace(p: Principal, ws: SeedWorkspace): boolean {
+  if (p.kind === "access_token") return p.accessToken.workspace === ws.slug;
+  if (p.user === null) return p.consumer.workspace === ws.slug;
+  return ws.members[p.user.username] !== undefined;
 }
 
 export function atLeast(have: Permission | null, need: Permission): boolean {

@@ -1,7 +1,9 @@
 // REST API 2.0: /user, /user/emails, /user/workspaces, /repositories/{workspace}, and the 410s
 // (webhooks: hooks.ts).
-import { permissionOn } from "../api/access.js";
-import { authenticate, bearerToken, requireScope, requireUser, type Principal } from "../api/auth.js";
+import { permissionOn, seesWorkspace } from "../api/access.js";
+import { authenticate, bearerToken, isPrincipal, requireScope, requireUser, type Principal } from "../api/auth.js";
+import { NOT_ACCESSIBLE } from "../credentials/authenticate.js";
+import { withRateLimit } from "../credentials/rate-limit.js";
 import { apiError } from "../api/errors.js";
 import { pageReply, parsePaging } from "../api/paging.js";
 import { parseQuery, parseSort, QueryError, type FieldMap } from "../api/query.js";
@@ -17,11 +19,14 @@ import { hookRoutes } from "./hooks.js";
 
 type ApiHandler = (ctx: Ctx, p: Principal) => Reply;
 
-function secured(scope: Scope, handler: ApiHandler) {
+/** `aboutUser`: an endpoint about the current user, which access tokens may not call at all. */
+function secured(scope: Scope, handler: ApiHandler, options: { aboutUser?: boolean; apiTokenScope?: Scope } = {}) {
   return (ctx: Ctx): Reply => {
     const p = authenticate(ctx);
-    if ("kind" in p) return p;
-    return requireScope(p, scope) ?? handler(ctx, p);
+    if (!isPrincipal(p)) return p;
+    if (options.aboutUser && p.kind === "access_token") return apiError(403, NOT_ACCESSIBLE);
+    const needed = p.kind === "api_token" && options.apiTokenScope ? options.apiTokenScope : scope;
+    return requireScope(p, needed) ?? handler(ctx, p);
   };
 }
 
@@ -85,7 +90,7 @@ const SORT_FIELDS: FieldMap<SeedRepo> = {
 const repositories: ApiHandler = (ctx, p) => {
   const slug = ctx.params.workspace ?? "";
   const ws = findWorkspace(slug);
-  const visible = ws && (p.user === null ? p.consumer.workspace === ws.slug : ws.members[p.user.username] !== undefined);
+  const visible = ws && seesWorkspace(p, ws);
   if (!ws || !visible) {
     return apiError(404, `No workspace with identifier '${slug}', or you do not have access to it.`);
   }
@@ -118,9 +123,9 @@ const repository: ApiHandler = (ctx, p) => {
 };
 
 const router = new Router()
-  .get("/2.0/user", secured("account", user))
-  .get("/2.0/user/emails", secured("email", emails))
-  .get("/2.0/user/workspaces", secured("account", userWorkspaces))
+  .get("/2.0/user", secured("account", user, { aboutUser: true }))
+  .get("/2.0/user/emails", secured("email", emails, { aboutUser: true }))
+  .get("/2.0/user/workspaces", secured("account", userWorkspaces, { aboutUser: true, apiTokenScope: "team" }))
   .get("/2.0/workspaces", deprecated("GET /2.0/user/workspaces"))
   .get("/2.0/user/permissions/workspaces", deprecated("GET /2.0/user/workspaces"))
   .get("/2.0/repositories", deprecated("GET /2.0/repositories/{workspace}"))
@@ -139,5 +144,5 @@ export async function handleApi(ctx: Ctx): Promise<Reply> {
   if (m.kind === "not-found") return apiError(404, "Resource not found");
   if (m.kind === "method-not-allowed") return apiError(405, `Method ${ctx.method} is not allowed here`, undefined, { allow: m.allowed.join(", ") });
   ctx.params = m.params;
-  return m.handler(ctx);
+  return withRateLimit(ctx, raw, () => m.handler(ctx));
 }

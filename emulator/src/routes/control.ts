@@ -10,6 +10,7 @@ import { findUser, findWorkspace } from "../seed.js";
 import type { Consumer } from "../types.js";
 import { bad, parseBody } from "./control-body.js";
 import { webhookControlRoutes } from "./control-webhooks.js";
+import { credentialControlRoutes } from "../credentials/control.js";
 
 function consumerJson(c: Consumer) {
   return { ...c };
@@ -93,6 +94,7 @@ const router = new Router()
   });
 
 webhookControlRoutes(router);
+credentialControlRoutes(router);
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const READS = new Set(["GET", "HEAD"]);

@@ -51,12 +51,12 @@ function accessToken(ctx: Ctx): string | null {
   return colon > 0 && decoded.slice(0, colon) === "x-token-auth" ? decoded.slice(colon + 1) : null;
 }
 
-function principal(ctx: Ctx): Principal | null {
+function principal(ctx: Ctx): Extract<Principal, { kind: "oauth" }> | null {
   const raw = accessToken(ctx);
   const token = raw === null ? undefined : ctx.core.store.findAccessToken(raw);
   const consumer = token ? ctx.core.store.getConsumer(token.consumerKey) : undefined;
   if (!token || token.revoked || !consumer || ctx.core.clock.now() >= token.expiresAt) return null;
-  return { token, consumer, user: token.username === null ? null : (findUser(token.username) ?? null) };
+  return { kind: "oauth", token, consumer, user: token.username === null ? null : (findUser(token.username) ?? null) };
 }
 
 /** Runs `git http-backend` as a CGI program and turns its output into a reply. */

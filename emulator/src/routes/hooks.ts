@@ -1,7 +1,7 @@
 // REST API 2.0 webhooks: GET/POST /repositories/{workspace}/{slug}/hooks, GET/PUT/DELETE …/hooks/{uid}.
 import { z } from "zod";
 import { findRepo, permissionOn } from "../api/access.js";
-import { authenticate, requireScope, type Principal } from "../api/auth.js";
+import { authenticate, isPrincipal, requireScope, type Principal } from "../api/auth.js";
 import { apiError } from "../api/errors.js";
 import { pageReply, parsePaging } from "../api/paging.js";
 import type { Ctx } from "../context.js";
@@ -26,8 +26,8 @@ const NOT_ADMIN = "Access denied. You must have admin access to this repository 
 function endpoint(write: boolean, handler: HookHandler) {
   return async (ctx: Ctx): Promise<Reply> => {
     const p = authenticate(ctx);
-    if ("kind" in p) return p;
-    const denied = requireScope(p, "webhook") ?? requireScope(p, "repository");
+    if (!isPrincipal(p)) return p;
+    const denied = requireScope(p, "webhook", write) ?? requireScope(p, "repository");
     if (denied) return denied;
     const full = `${ctx.params.workspace}/${ctx.params.slug}`;
     const found = findRepo(ctx.params.workspace ?? "", ctx.params.slug ?? "");

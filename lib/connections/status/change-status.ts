@@ -12,7 +12,17 @@ type Change = {
   /** Why, for a failure; null clears the connection's last error. */
   reason?: ErrorCode | null;
   /** Other columns written in the same update (new credentials, for example). */
-  data?: { clientId?: string; clientSecretSealed?: string; hostUrl?: string; apiUrl?: string; consumerKind?: string; verifiedAt?: Date };
+  data?: {
+    clientId?: string;
+    clientSecretSealed?: string;
+    hostUrl?: string;
+    apiUrl?: string;
+    consumerKind?: string;
+    verifiedAt?: Date;
+    /** A replaced access token's or API token's end, and the email an API token is used with. */
+    credentialExpiresAt?: Date;
+    credentialEmail?: string | null;
+  };
   /** The use case's own audit entry, recorded even when the status stays; without one, a change is audited as `connection.status_changed`. */
   audit?: Pick<AuditInput, "action" | "before" | "after">;
 };

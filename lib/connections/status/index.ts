@@ -112,3 +112,14 @@ export const isSettingUp = (status: string) => status === "draft" || status === 
 export const initialStatus = (hasCredentials: boolean): ConnectionStatus => (hasCredentials ? "awaiting_authorization" : "draft");
 /** After a successful grant: all required scopes, or some missing. */
 export const grantedStatus = (missingScopeCount: number): ConnectionStatus => (missingScopeCount > 0 ? "missing_permissions" : "connected");
+
+/**
+ * The setup detail for a status, in the words of the connection's credential: an access
+ * token or API token is never reconnected, a person replaces it.
+ */
+export function statusDetail(status: ConnectionStatus, credentialType: string): string {
+  if (credentialType === "oauth_consumer") return STATUS_WORDS[status].detail;
+  if (status === "needs_reauthorization") return "Bitbucket no longer accepts the token. Create a new one on Bitbucket and choose Replace token; projects and webhooks are kept.";
+  if (status === "connected") return "The token is verified with Bitbucket and has every permission this connection needs.";
+  return STATUS_WORDS[status].detail;
+}

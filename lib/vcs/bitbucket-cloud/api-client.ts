@@ -3,8 +3,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { outboundFetch } from "@/lib/http/outbound";
 import { parseRetryAfter } from "@/lib/http/retry";
+import type { VcsCredential } from "@/lib/vcs/credential";
 import { isBitbucketScope, scopeLabel } from "./scopes";
 import { pageOf } from "./schemas";
+
+/**
+ * How a request authenticates: a connection's credential (lib/vcs/credential.ts), or a bare
+ * OAuth access token (sign-in reads the profile with one).
+ */
+export type ApiAuth = string | Pick<VcsCredential, "authorization">;
+
+const authorizationOf = (auth: ApiAuth) => (typeof auth === "string" ? `Bearer ${auth}` : auth.authorization());
 
 const errorBody = z.object({
   error: z.object({ message: z.string().optional(), detail: z.union([z.string(), z.object({ required: z.array(z.string()).optional() }).loose()]).optional() }).loose(),
@@ -21,7 +30,8 @@ async function failureFor(response: Response, url: string): Promise<AppError> {
   if (response.status === 401) return new AppError("bitbucket_token_rejected");
   if (response.status === 403) {
     const required = typeof error?.detail === "object" ? (error.detail.required ?? []) : [];
-    const needs = required.filter(isBitbucketScope).map(scopeLabel);
+    // API tokens are refused with Atlassian's scope names (read:webhook:bitbucket), shown as they are.
+    const needs = required.map((scope) => (isBitbucketScope(scope) ? scopeLabel(scope) : scope));
     // Without scope details, a 403 on a repository means the account lacks access, not the consumer.
     return needs.length > 0 ? new AppError("bitbucket_missing_scope", { detail: needs.join(", ") }) : new AppError("bitbucket_forbidden", { detail: error?.message });
   }
@@ -33,35 +43,35 @@ async function failureFor(response: Response, url: string): Promise<AppError> {
 export type BitbucketMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 /**
- * One request to a Bitbucket 2.0 API URL with the bearer token, through the one outbound
+ * One request to a Bitbucket 2.0 API URL with a credential, through the one outbound
  * fetch (timeout, no redirects followed, address policy). The raw answer, for callers
  * that pass it on; the token goes in the header only, never in a URL or an error.
  */
 export function bitbucketRequest(
   method: BitbucketMethod,
   url: string,
-  accessToken: string,
+  auth: ApiAuth,
   options: { body?: string | Uint8Array; headers?: Record<string, string>; maxResponseBytes?: number } = {},
 ) {
   return outboundFetch(url, {
     method,
-    headers: { accept: "application/json", ...options.headers, authorization: `Bearer ${accessToken}` },
+    headers: { accept: "application/json", ...options.headers, authorization: authorizationOf(auth) },
     body: options.body,
     maxResponseBytes: options.maxResponseBytes,
   });
 }
 
 /**
- * Calls a Bitbucket 2.0 API resource with a bearer token and validates the answer's
+ * Calls a Bitbucket 2.0 API resource with a credential and validates the answer's
  * shape. Never puts the token in an error.
  */
 export async function requestJson<T extends z.ZodType>(
   method: BitbucketMethod,
   url: string,
-  accessToken: string,
+  auth: ApiAuth,
   options: { body?: unknown; schema?: T } = {},
 ): Promise<z.infer<T>> {
-  const response = await bitbucketRequest(method, url, accessToken, {
+  const response = await bitbucketRequest(method, url, auth, {
     headers: options.body === undefined ? {} : { "content-type": "application/json" },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
@@ -84,8 +94,8 @@ export function pathSegment(value: string, field: string): string {
   return value;
 }
 
-export function getJson<T extends z.ZodType>(url: string, accessToken: string, schema: T): Promise<z.infer<T>> {
-  return requestJson("GET", url, accessToken, { schema });
+export function getJson<T extends z.ZodType>(url: string, auth: ApiAuth, schema: T): Promise<z.infer<T>> {
+  return requestJson("GET", url, auth, { schema });
 }
 
 /**
@@ -94,7 +104,7 @@ export function getJson<T extends z.ZodType>(url: string, accessToken: string, s
  */
 export async function getAllPages<T extends z.ZodType>(
   firstUrl: string,
-  accessToken: string,
+  auth: ApiAuth,
   item: T,
   maxPages: number,
 ): Promise<z.infer<T>[]> {
@@ -105,7 +115,7 @@ export async function getAllPages<T extends z.ZodType>(
     if (new URL(url).origin !== origin) {
       throw new AppError("bitbucket_unexpected_response", { detail: "paging link points at another host" });
     }
-    const body: { values: z.infer<T>[]; next?: string } = await getJson(url, accessToken, pageOf(item));
+    const body: { values: z.infer<T>[]; next?: string } = await getJson(url, auth, pageOf(item));
     values.push(...body.values);
     url = body.next;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getJson, pathSegment } from "./api-client";
+import { getJson, pathSegment, type ApiAuth } from "./api-client";
 import { pageOf, repositorySchema, workspaceAccessSchema } from "./schemas";
 
 export type RepositorySort = "name" | "-updated_on";
@@ -9,7 +9,7 @@ const workspacePage = pageOf(workspaceAccessSchema);
 const repositoryPage = pageOf(repositorySchema);
 
 /** One page of the workspaces the account can reach. */
-export function listWorkspaces(apiUrl: string, token: string, query: PageQuery = {}) {
+export function listWorkspaces(apiUrl: string, token: ApiAuth, query: PageQuery = {}) {
   const params = new URLSearchParams({ page: String(query.page ?? 1), pagelen: String(query.pagelen ?? 50) });
   return getJson(`${apiUrl}/user/workspaces?${params}`, token, workspacePage);
 }
@@ -23,16 +23,22 @@ export function nameFilter(search: string): string {
  * One page of a workspace's repositories: paging, search and sort happen on Bitbucket,
  * so a workspace with thousands of repositories costs one request per page shown.
  */
-export function listRepositories(apiUrl: string, token: string, workspace: string, query: PageQuery & { search?: string; sort?: RepositorySort } = {}) {
+export function listRepositories(
+  apiUrl: string,
+  token: ApiAuth,
+  workspace: string,
+  query: PageQuery & { search?: string; sort?: RepositorySort; filter?: string } = {},
+) {
   const params = new URLSearchParams({
     page: String(query.page ?? 1),
     pagelen: String(query.pagelen ?? 25),
     sort: query.sort ?? "-updated_on",
   });
-  if (query.search?.trim()) params.set("q", nameFilter(query.search.trim()));
+  const filters = [query.filter, query.search?.trim() ? nameFilter(query.search.trim()) : undefined].filter(Boolean);
+  if (filters.length > 0) params.set("q", filters.join(" AND "));
   return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}?${params}`, token, repositoryPage);
 }
 
-export function getRepository(apiUrl: string, token: string, workspace: string, slug: string) {
+export function getRepository(apiUrl: string, token: ApiAuth, workspace: string, slug: string) {
   return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}/${pathSegment(slug, "repository")}`, token, repositorySchema);
 }

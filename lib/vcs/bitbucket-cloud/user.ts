@@ -1,5 +1,5 @@
 import "server-only";
-import { getAllPages, getJson } from "./api-client";
+import { getAllPages, getJson, type ApiAuth } from "./api-client";
 import { bitbucketEmailSchema, bitbucketUserSchema, workspaceAccessSchema, type BitbucketEmail, type BitbucketUser } from "./schemas";
 
 // A person has a handful of addresses; the cap only guards against an endless `next`.
@@ -7,11 +7,11 @@ const MAX_EMAIL_PAGES = 5;
 // 100 per page: 1,000 workspaces is far more than one person belongs to.
 const MAX_WORKSPACE_PAGES = 10;
 
-export function getCurrentUser(apiUrl: string, accessToken: string): Promise<BitbucketUser> {
+export function getCurrentUser(apiUrl: string, accessToken: ApiAuth): Promise<BitbucketUser> {
   return getJson(`${apiUrl}/user`, accessToken, bitbucketUserSchema);
 }
 
-export function listEmails(apiUrl: string, accessToken: string): Promise<BitbucketEmail[]> {
+export function listEmails(apiUrl: string, accessToken: ApiAuth): Promise<BitbucketEmail[]> {
   return getAllPages(`${apiUrl}/user/emails`, accessToken, bitbucketEmailSchema, MAX_EMAIL_PAGES);
 }
 

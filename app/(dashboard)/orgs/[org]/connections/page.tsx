@@ -1,3 +1,5 @@
+import { CredentialExpiry } from "@/components/credential-expiry";
+import { CREDENTIAL_TYPE_LABELS } from "@/lib/vcs/credential";
 import Link from "next/link";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { EmptyState } from "@/components/empty-state";
@@ -27,7 +29,7 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ or
 
   return (
     <>
-      <PageHeader title="Connections" description="Each connection links this organization to one OAuth consumer on a code host." actions={addLink} />
+      <PageHeader title="Connections" description="Each connection links this organization to a code host through an OAuth consumer, an access token or an API token." actions={addLink} />
       {connections.length === 0 ? (
         <EmptyState title="No connections yet">
           {canManage ? "Set one up from " : "An owner or admin sets them up from "}
@@ -45,12 +47,17 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ or
                   {connection.name}
                 </Link>
                 <p className="text-sm text-slate-600">
-                  {PROVIDERS[connection.provider] ?? connection.provider} · {profileLabel(connection.profile)}
+                  {PROVIDERS[connection.provider] ?? connection.provider} · {CREDENTIAL_TYPE_LABELS[connection.credentialType]} · {profileLabel(connection.profile)}
                 </p>
+                {connection.credentialExpiresAt ? (
+                  <p className="text-sm">
+                    <CredentialExpiry iso={connection.credentialExpiresAt} days={connection.credentialExpiresInDays} />
+                  </p>
+                ) : null}
               </div>
               <ConnectionStatusBadge status={connection.status} />
               <p className="w-full font-mono text-sm text-slate-600 sm:w-28 sm:text-right">
-                {connection.clientIdLast4 ? (
+                {connection.credentialType !== "oauth_consumer" ? null : connection.clientIdLast4 ? (
                   <>
                     <span className="sr-only">Key ending in </span>••••{connection.clientIdLast4}
                   </>

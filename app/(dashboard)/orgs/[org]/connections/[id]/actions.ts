@@ -7,7 +7,8 @@ import { orgAction, type ActionResult } from "@/lib/actions/org-action";
 import { disconnectConnection, renameConnection, updateConnection } from "@/lib/connections/manage-connection";
 import { deleteConnection } from "@/lib/workflows/delete-connection";
 import { saveCredentials } from "@/lib/connections/save-credentials";
-import { credentialsInput, renameInput, updateInput } from "@/lib/connections/schemas";
+import { credentialsInput, renameInput, replaceTokenInput, updateInput } from "@/lib/connections/schemas";
+import { replaceToken } from "@/lib/connections/replace-token";
 import { AppError } from "@/lib/errors/app-error";
 import { testConnectionNow } from "@/lib/health/connection-health";
 
@@ -78,4 +79,12 @@ export async function deleteConnectionAction(orgSlug: string, id: string, rawInp
 /** Test now: one health check at once, recorded like the sweep's; the result is also shown to the admin. */
 export async function testConnectionAction(orgSlug: string, id: string) {
   return onConnection("connections.test", nothing, orgSlug, id, {}, (access, connectionId) => testConnectionNow(access, connectionId));
+}
+
+/** A new access token or API token, verified before the old one is dropped; projects and webhooks stay. */
+export async function replaceTokenAction(orgSlug: string, id: string, rawInput: unknown) {
+  return onConnection("connections.replace_token", replaceTokenInput, orgSlug, id, rawInput, async (access, connectionId, input) => {
+    const { status } = await replaceToken(access, connectionId, input);
+    return { status };
+  });
 }

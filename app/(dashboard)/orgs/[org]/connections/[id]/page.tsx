@@ -139,7 +139,10 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           renderedAt={Date.now()}
           canManage={canManage}
           tokenNote={tokenDestination(view.hostUrl, view.apiUrl)}
-          manageAnchors={{ credentials: manageCardId("Key and secret"), disconnect: !isDisconnected(view.status) ? manageCardId("Disconnect") : null }}
+          manageAnchors={{
+            credentials: manageCardId(view.credentialType === "oauth_consumer" ? "Key and secret" : "Replace token"),
+            disconnect: !isDisconnected(view.status) && view.credentialType === "oauth_consumer" ? manageCardId("Disconnect") : null,
+          }}
         />
       ) : null}
       {health ? (

@@ -47,6 +47,8 @@ export function HealthActions({
   // A grant can outlive a working status (Error keeps it), so Reconnect follows the token.
   const reconnect = hasToken || hasGrant(connection.status);
   const tested = test.data;
+  // Access tokens and API tokens have nothing to reconnect: a person replaces them.
+  const oauth = connection.credentialType === "oauth_consumer";
   const testFailure = useFormFailure(test, []);
   return (
         <div className="mt-5 border-t border-slate-100 pt-4">
@@ -56,10 +58,12 @@ export function HealthActions({
                 {test.isPending ? "Testing…" : "Test now"}
               </button>
             ) : null}
-            <a href={connection.connectUrl} className={hasToken && !needsReauthorization(connection.status) ? secondaryButton : primaryButton}>
-              {reconnect ? "Reconnect" : "Connect"}
-            </a>
-            <JumpLink target={manageAnchors.credentials}>Rotate secret</JumpLink>
+            {oauth ? (
+              <a href={connection.connectUrl} className={hasToken && !needsReauthorization(connection.status) ? secondaryButton : primaryButton}>
+                {reconnect ? "Reconnect" : "Connect"}
+              </a>
+            ) : null}
+            <JumpLink target={manageAnchors.credentials}>{oauth ? "Rotate secret" : "Replace token"}</JumpLink>
             {manageAnchors.disconnect && !isDisconnected(connection.status) ? <JumpLink target={manageAnchors.disconnect}>Disconnect</JumpLink> : null}
           </div>
           <p data-testid="token-destination" className="mt-2 text-sm text-slate-600">

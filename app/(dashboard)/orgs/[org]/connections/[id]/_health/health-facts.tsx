@@ -28,6 +28,8 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
   const connection = health.connection;
   const lastCheck = health.lastCheck;
   const hasToken = connection.expiresAt !== null;
+  const oauth = connection.credentialType === "oauth_consumer";
+  const resource = connection.tokenResource;
   return (
     <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
       <Fact label="Bitbucket account" testId="health-account">
@@ -37,7 +39,9 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
             {connection.account.nickname ? <span className="text-slate-500"> @{connection.account.nickname}</span> : null}
           </>
         ) : (
-          <span className="text-slate-500">{hasToken ? "Not readable with these permissions" : "None"}</span>
+          <span className="text-slate-500">
+            {resource ? `The bot of ${resource.kind} ${resource.kind === "repository" ? `${resource.workspace}/${resource.key ?? ""}` : resource.kind === "project" ? `${resource.key ?? ""} in ${resource.workspace}` : resource.workspace}` : hasToken ? "Not readable with these permissions" : "None"}
+          </span>
         )}
       </Fact>
       <Fact label="Permissions" testId="health-permissions">
@@ -66,23 +70,37 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
       <Fact label="Last successful check" testId="last-success">
         {connection.lastSuccessAt ? <LocalTime iso={connection.lastSuccessAt} now={now} /> : <span className="text-slate-500">None yet</span>}
       </Fact>
-      <Fact label="Access token expires" testId="token-expiry">
+      <Fact label={oauth ? "Access token expires" : "Token expires"} testId="token-expiry">
         {connection.expiresAt ? (
           <>
             <LocalTime iso={connection.expiresAt} now={now} />
-            <span className="block text-xs text-slate-500">Renewed when the connection is next used or checked.</span>
+            <span className="block text-xs text-slate-500">
+              {oauth ? "Renewed when the connection is next used or checked." : "Bitbucket cannot renew it: replace it before then (Manage → Replace token)."}
+            </span>
           </>
         ) : (
           <span className="text-slate-500">No token held</span>
         )}
       </Fact>
-      <Fact label="Last token refresh" testId="token-refreshed">
-        {connection.refreshedAt ? (
-          <LocalTime iso={connection.refreshedAt} now={now} />
-        ) : (
-          <span className="text-slate-500">{hasToken ? "Not yet: the token is the one granted at Connect" : "None"}</span>
-        )}
-      </Fact>
+      {oauth ? (
+        <Fact label="Last token refresh" testId="token-refreshed">
+          {connection.refreshedAt ? (
+            <LocalTime iso={connection.refreshedAt} now={now} />
+          ) : (
+            <span className="text-slate-500">{hasToken ? "Not yet: the token is the one granted at Connect" : "None"}</span>
+          )}
+        </Fact>
+      ) : (
+        <Fact label="Last replaced" testId="token-refreshed">
+          {connection.refreshedAt ? <LocalTime iso={connection.refreshedAt} now={now} /> : <span className="text-slate-500">Not yet: the token is the one entered at setup</span>}
+        </Fact>
+      )}
+      {oauth && connection.credentialExpiresAt ? (
+        <Fact label="Refresh token ends" testId="refresh-token-end">
+          <LocalTime iso={connection.credentialExpiresAt} now={now} />
+          <span className="block text-xs text-slate-500">Unless used before then; every refresh moves it 3 months on.</span>
+        </Fact>
+      ) : null}
       <Fact label="Bitbucket calls" testId="consumer-usage">
         {health.usage.consumer ? consumerUsageText(health.usage.consumer) : <span className="text-slate-500">No consumer yet</span>}
       </Fact>

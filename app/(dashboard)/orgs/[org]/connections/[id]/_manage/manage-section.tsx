@@ -6,6 +6,8 @@ import { CredentialsForm } from "./credentials-form";
 import { DeleteConnection } from "./delete-connection";
 import { DisconnectButton } from "./disconnect-button";
 import { RenameForm } from "./rename-form";
+import { ReplaceTokenForm } from "./replace-token-form";
+import { accessTokensPageUrl, apiTokensPageUrl } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import type { Target } from "./use-connection-mutation";
 
 /** The heading id of a Manage card, which the health actions link to. */
@@ -37,6 +39,7 @@ export function ManageSection({
   /** The viewer is not an owner: a connected connection's URLs are not theirs to change. */
   urlsOwnerOnly: boolean;
 }) {
+  if (view.credentialType !== "oauth_consumer") return <TokenManageSection view={view} target={target} projectCount={projectCount} />;
   const granted = hasGrant(view.status);
   return (
     <section aria-labelledby="manage-heading" className="mt-8">
@@ -78,6 +81,31 @@ export function ManageSection({
           </ManageCard>
         ) : null}
         <ManageCard title="Delete" description="Removes the connection and everything stored for it.">
+          <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
+        </ManageCard>
+      </div>
+    </section>
+  );
+}
+
+/** A token connection: rename, replace the token in place, delete. There is nothing to reconnect. */
+function TokenManageSection({ view, target, projectCount }: { view: ConnectionView; target: Target; projectCount: number }) {
+  const type = view.credentialType === "api_token" ? "api_token" : "access_token";
+  const r = view.tokenResource;
+  const pageUrl = type === "api_token" ? apiTokensPageUrl(view.hostUrl) : r ? accessTokensPageUrl(view.hostUrl, r.kind, r.workspace, r.key ?? "") : null;
+  return (
+    <section aria-labelledby="manage-heading" className="mt-8">
+      <h2 id="manage-heading" className="mb-3 text-lg font-semibold">
+        Manage
+      </h2>
+      <div className="grid gap-4 md:grid-cols-2">
+        <ManageCard title="Replace token" description="Before this token expires, or after it was revoked: the new one is checked with Bitbucket first, and the connection keeps its projects and webhooks.">
+          <ReplaceTokenForm target={target} type={type} email={view.credentialEmail} pageUrl={pageUrl} />
+        </ManageCard>
+        <ManageCard title="Name" description="How this connection is listed in this organization.">
+          <RenameForm target={target} name={view.name} />
+        </ManageCard>
+        <ManageCard title="Delete" description="Removes the connection and the token stored for it. Revoke the token on Bitbucket too.">
           <DeleteConnection target={target} name={view.name} projectCount={projectCount} />
         </ManageCard>
       </div>

@@ -16,3 +16,15 @@ export async function createDraftAction(orgSlug: string, rawInput: unknown) {
   if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
   return result;
 }
+
+// Access tokens and API tokens are verified and stored in one step: there is no Connect to come back to.
+const createTokenChecked = orgAction({ input: createInput, role: "admin", name: "connections.create_with_token" }, async (input, access) => {
+  const connection = await createConnection(access, input);
+  return { id: connection.id };
+});
+
+export async function createTokenConnectionAction(orgSlug: string, rawInput: unknown) {
+  const result = await createTokenChecked(orgSlug, rawInput);
+  if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
+  return result;
+}

@@ -2,10 +2,6 @@
 ALTER TABLE "User" ADD COLUMN "blockedAt" DATETIME;
 
 -- AlterTable
-ALTER TABLE "VcsConnection" ADD COLUMN "checkBackoffSeconds" INTEGER;
-ALTER TABLE "VcsConnection" ADD COLUMN "nextCheckAt" DATETIME;
-
--- AlterTable
 ALTER TABLE "WebhookDelivery" ADD COLUMN "sourceAddress" TEXT;
 
 -- CreateTable
@@ -111,6 +107,44 @@ DROP TABLE "Organization";
 ALTER TABLE "new_Organization" RENAME TO "Organization";
 CREATE UNIQUE INDEX "Organization_slug_key" ON "Organization"("slug");
 CREATE UNIQUE INDEX "Organization_publicStatusToken_key" ON "Organization"("publicStatusToken");
+CREATE TABLE "new_VcsConnection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "hostUrl" TEXT NOT NULL,
+    "apiUrl" TEXT NOT NULL,
+    "clientId" TEXT,
+    "clientSecretSealed" TEXT,
+    "consumerKind" TEXT,
+    "profile" TEXT NOT NULL,
+    "requiredScopes" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "lastErrorCode" TEXT,
+    "lastErrorAt" DATETIME,
+    "verifiedAt" DATETIME,
+    "lastCheckedAt" DATETIME,
+    "lastSuccessAt" DATETIME,
+    "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
+    "nextCheckAt" DATETIME,
+    "checkBackoffSeconds" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "credentialType" TEXT NOT NULL DEFAULT 'oauth_consumer',
+    "credentialExpiresAt" DATETIME,
+    "credentialEmail" TEXT,
+    "tokenResourceKind" TEXT,
+    "tokenWorkspace" TEXT,
+    "tokenResourceKey" TEXT,
+    CONSTRAINT "VcsConnection_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_VcsConnection" ("apiUrl", "clientId", "clientSecretSealed", "consecutiveFailures", "consumerKind", "createdAt", "hostUrl", "id", "lastCheckedAt", "lastErrorAt", "lastErrorCode", "lastSuccessAt", "name", "organizationId", "profile", "provider", "requiredScopes", "status", "updatedAt", "verifiedAt") SELECT "apiUrl", "clientId", "clientSecretSealed", "consecutiveFailures", "consumerKind", "createdAt", "hostUrl", "id", "lastCheckedAt", "lastErrorAt", "lastErrorCode", "lastSuccessAt", "name", "organizationId", "profile", "provider", "requiredScopes", "status", "updatedAt", "verifiedAt" FROM "VcsConnection";
+DROP TABLE "VcsConnection";
+ALTER TABLE "new_VcsConnection" RENAME TO "VcsConnection";
+CREATE INDEX "VcsConnection_organizationId_createdAt_id_idx" ON "VcsConnection"("organizationId", "createdAt", "id");
+CREATE INDEX "VcsConnection_status_nextCheckAt_idx" ON "VcsConnection"("status", "nextCheckAt");
+CREATE INDEX "VcsConnection_hostUrl_clientId_idx" ON "VcsConnection"("hostUrl", "clientId");
+CREATE UNIQUE INDEX "VcsConnection_organizationId_name_key" ON "VcsConnection"("organizationId", "name");
 CREATE TABLE "new_ApiToken" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
@@ -155,13 +189,4 @@ CREATE INDEX "ForwardAttempt_deliveryId_idx" ON "ForwardAttempt"("deliveryId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ForwardAttempt_outboxId_number_key" ON "ForwardAttempt"("outboxId", "number");
-
--- CreateIndex
-CREATE INDEX "VcsConnection_organizationId_createdAt_id_idx" ON "VcsConnection"("organizationId", "createdAt", "id");
-
--- CreateIndex
-CREATE INDEX "VcsConnection_status_nextCheckAt_idx" ON "VcsConnection"("status", "nextCheckAt");
-
--- CreateIndex
-CREATE INDEX "VcsConnection_hostUrl_clientId_idx" ON "VcsConnection"("hostUrl", "clientId");
 
