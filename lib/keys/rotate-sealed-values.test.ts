@@ -8,6 +8,7 @@ import { sealedKeyId } from "@/lib/crypto/seal";
 import { reloadEnv } from "@/lib/env";
 import { checkConnection } from "@/lib/health/check-connection";
 import { receiveDelivery } from "@/lib/webhooks/receive-delivery";
+import { subscriptionSealContext } from "@/lib/forwarding/seal-context";
 import { projectSealContext } from "@/lib/webhooks/seal-context";
 import { signBody } from "@/lib/webhooks/signature";
 import { connectedConnection } from "@/test/connected-connection";
@@ -45,15 +46,22 @@ async function projectWithHook(organizationId: string, connectionId: string) {
     },
   });
   await database.db.project.update({ where: { id: project.id }, data: { hookSecretSealed: sealSecret(secret, projectSealContext.hookSecret(project.id)) } });
+  // A service subscribed to the project's events, with its own signing secret.
+  const subscription = await database.db.webhookSubscription.create({
+    data: { organizationId, projectId: project.id, targetUrl: "https://service.example/hooks", events: "repo:push", secretSealed: "" },
+  });
+  await database.db.webhookSubscription.update({ where: { id: subscription.id }, data: { secretSealed: sealSecret("whsec_test", subscriptionSealContext.secret(subscription.id)) } });
   return { hookId, secret };
 }
 
 const sealedKeyIds = async () => {
   const connections = await database.db.vcsConnection.findMany({ omit: { clientSecretSealed: false }, include: { grant: { omit: { accessTokenSealed: false, refreshTokenSealed: false } } } });
   const projects = await database.db.project.findMany({ omit: { hookSecretSealed: false } });
+  const subscriptions = await database.db.webhookSubscription.findMany({ omit: { secretSealed: false } });
   return new Set([
     ...connections.flatMap((c) => [c.clientSecretSealed, c.grant?.accessTokenSealed, c.grant?.refreshTokenSealed]),
     ...projects.map((p) => p.hookSecretSealed),
+    ...subscriptions.map((s) => s.secretSealed),
   ].filter(Boolean).map((value) => sealedKeyId(value!)));
 };
 
@@ -82,6 +90,7 @@ describe("npm run keys:rotate", () => {
       ["access tokens", 2, 2, 0],
       ["refresh tokens", 2, 2, 0],
       ["webhook secrets", 1, 1, 0],
+      ["subscription signing secrets", 1, 1, 0],
     ]);
     expect(progress).toContain("access tokens 2/2");
     expect(await sealedKeyIds()).toEqual(new Set(["k2"]));
