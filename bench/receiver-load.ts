@@ -29,7 +29,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 Object.assign(process.env, env);
-resetDatabase(env.DATABASE_URL);
+await resetDatabase(env.DATABASE_URL);
 
 const { db } = await import("../lib/db");
 const { sealSecret } = await import("../lib/crypto/keyring");

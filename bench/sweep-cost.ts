@@ -18,7 +18,7 @@ Object.assign(process.env, {
   ALLOW_PRIVATE_NETWORK_URLS: "true",
   LOG_LEVEL: "silent",
 });
-resetDatabase(process.env.DATABASE_URL!);
+await resetDatabase(process.env.DATABASE_URL!);
 
 const { start } = await import("../emulator/test/helpers");
 const { db } = await import("../lib/db");

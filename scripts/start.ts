@@ -36,7 +36,7 @@ async function main() {
 
   const env = { ...process.env, ...sandboxEnv };
   const config = parseEnv(env);
-  migrateDeploy(config.DATABASE_URL);
+  await migrateDeploy(config.DATABASE_URL);
 
   const next = "node_modules/.bin/next";
   if (!dev && spawnSync(next, ["build"], { stdio: "inherit", env }).status !== 0) stopAll(1);

@@ -43,5 +43,5 @@ describe("createUserClaimingInstance", () => {
     expect(roles.filter((role) => role === "owner")).toHaveLength(1);
     expect(await database.db.user.count({ where: { role: "owner" } })).toBe(1);
     expect(await database.db.user.count()).toBe(12);
-  });
+  }, 30_000); // three Node processes start
 });

@@ -1,20 +1,36 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
-/** Builds a client for a database URL; the app uses the shared one in ./index. */
-export function createDatabaseClient(databaseUrl: string) {
+// Sealed secrets are left out of every query; the few modules that need one ask for it.
+const omit = {
+  vcsConnection: { clientSecretSealed: true },
+  vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
+  apiToken: { tokenHash: true },
+  project: { hookSecretSealed: true },
+} as const;
+
+function createSqliteClient(databaseUrl: string) {
   // Waits out a concurrent writer (another request or process) instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5_000 });
-  return new PrismaClient({
-    adapter,
-    // Sealed secrets are left out of every query; the few modules that need one ask for it.
-    omit: {
-      vcsConnection: { clientSecretSealed: true },
-      vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
-      apiToken: { tokenHash: true },
-      project: { hookSecretSealed: true },
-    },
-  });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5_000 }), omit });
 }
 
-export type Database = ReturnType<typeof createDatabaseClient>;
+/**
+ * The one client type the app codes against. Both generated clients have the same models
+ * and queries; they differ only in provider details (such as the isolation levels
+ * `$transaction` accepts), so the PostgreSQL client is presented as this type once, here.
+ */
+export type Database = ReturnType<typeof createSqliteClient>;
+
+/**
+ * Builds a client for a database URL (`file:` → SQLite, `postgres://` or `postgresql://`
+ * → PostgreSQL); the app uses the shared one in ./index.
+ */
+export function createDatabaseClient(databaseUrl: string): Database {
+  if (databaseUrl.startsWith("file:")) return createSqliteClient(databaseUrl);
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), omit }) as unknown as Database;
+  }
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).");
+}

@@ -63,8 +63,10 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...valid, ALLOW_PRIVATE_NETWORK_URLS: "true" }).ALLOW_PRIVATE_NETWORK_URLS).toBe(true);
   });
 
-  it("refuses a database URL that is not SQLite", () => {
-    expect(problems({ ...valid, DATABASE_URL: "postgres://db/app" })[0]).toMatch(/^DATABASE_URL must be a SQLite URL/);
+  it("takes a SQLite or PostgreSQL database URL and refuses anything else", () => {
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgres://db/app" }).DATABASE_URL).toBe("postgres://db/app");
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@db:5432/app" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/app");
+    expect(problems({ ...valid, DATABASE_URL: "mysql://db/app" })[0]).toMatch(/^DATABASE_URL must be a SQLite URL .* or a PostgreSQL URL/);
   });
 
   it("never echoes a secret's value in its message", () => {

@@ -34,11 +34,13 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: httpUrl("APP_URL", "http://localhost:3000").default("http://localhost:3000"),
+  /** `file:` → SQLite (the embedded default), `postgres://` or `postgresql://` → PostgreSQL. */
   DATABASE_URL: z
     .string()
     .trim()
-    .startsWith("file:", {
-      error: "DATABASE_URL must be a SQLite URL such as file:./data/vcs-connect.db.",
+    .regex(/^(file:|postgres(ql)?:\/\/)/, {
+      error:
+        "DATABASE_URL must be a SQLite URL such as file:./data/vcs-connect.db or a PostgreSQL URL such as postgres://user:password@db.example.com:5432/vcs_connect.",
     })
     .default("file:./data/vcs-connect.db"),
   AUTH_SECRET: z
