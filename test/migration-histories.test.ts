@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient } from "@/lib/db/client";
-import { resetDatabase } from "../scripts/lib/database";
+import { migrateDeploy, postgresDatabaseUrl, postgresQuery, resetDatabase } from "../scripts/lib/database";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { postgresShape, sqliteShape, type SchemaShape } from "./schema-shape";
 
@@ -67,5 +67,24 @@ describe("the SQLite and PostgreSQL migration histories", () => {
       timeout: 90_000,
     });
     expect(stdout).toMatch(/match prisma\/models\.prisma/);
+  }, 120_000);
+});
+
+describe("migrations at start-up", () => {
+  it("apply once when three instances start at once on an empty PostgreSQL database", async () => {
+    const server = process.env.TEST_POSTGRES_URL!;
+    const name = `vcs_test_${process.pid}_concurrent_migrate`;
+    await postgresQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await postgresQuery(server, `CREATE DATABASE "${name}"`);
+    const url = postgresDatabaseUrl(server, name);
+    try {
+      await Promise.all([migrateDeploy(url), migrateDeploy(url), migrateDeploy(url)]);
+      const applied = await postgresQuery<{ name: string; finished: boolean }>(url, 'SELECT migration_name AS name, finished_at IS NOT NULL AS finished FROM "_prisma_migrations"');
+      expect(applied.map((row) => row.name).sort()).toEqual(readdirSync("prisma/postgresql/migrations").filter((entry) => /^\d{14}_/.test(entry)).sort());
+      expect(applied.every((row) => row.finished)).toBe(true);
+      expect(Object.keys(await postgresShape(url)).length).toBeGreaterThanOrEqual(15);
+    } finally {
+      await postgresQuery(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
   }, 120_000);
 });

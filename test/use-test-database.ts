@@ -14,6 +14,8 @@ export function useTestDatabase(): { readonly db: Database; readonly url: string
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // Installed at once too, so the file's own beforeAll hooks use it.
+    shared.vcsConnectDb = database.db;
   });
   // Re-installed before each test in case another helper swapped the client.
   beforeEach(() => {

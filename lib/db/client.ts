@@ -4,12 +4,13 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
 // Sealed secrets are left out of every query; the few modules that need one ask for it.
-const omit = {
+export const omittedColumns = {
   vcsConnection: { clientSecretSealed: true },
   vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
   apiToken: { tokenHash: true },
   project: { hookSecretSealed: true },
 } as const;
+const omit = omittedColumns;
 
 function createSqliteClient(databaseUrl: string) {
   // Waits out a concurrent writer (another request or process) instead of failing at once.
