@@ -7,6 +7,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -75,8 +76,9 @@ async function startServers(url: string, ports: number[]): Promise<ChildProcess[
       detached: true,
     }),
   );
-  for (const port of ports) {
-    for (let i = 0; i < 300; i++) {
+  for (const [i, port] of ports.entries()) {
+    for (let tries = 0; ; tries++) {
+      if (children[i]!.exitCode !== null || tries > 300) throw new Error(`next start on port ${port} did not come up`);
       if (await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false)) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -110,14 +112,24 @@ const statusPage = (port: number): autocannon.Options => ({
   headers: { cookie: `authjs.session-token=${sessionToken}` },
 });
 
+/** Ports nobody listens on now (other checkouts on this machine run servers too). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+const [portA, portB] = [await freePort(), await freePort()];
+
 const server = process.env.POSTGRES_URL || execFileSync("bash", ["scripts/postgres.sh"], { encoding: "utf8" }).trim();
 const dir = mkdtempSync(join(tmpdir(), "vcs-connect-bench-"));
 const pgName = `vcs_bench_${process.pid}`;
 await postgresQuery(server, `CREATE DATABASE "${pgName}"`);
 const setups = [
-  { name: "SQLite, 1 instance", url: `file:${join(dir, "bench.db")}`, ports: [3211] },
-  { name: "PostgreSQL, 1 instance", url: postgresDatabaseUrl(server, pgName), ports: [3211] },
-  { name: "PostgreSQL, 2 instances", url: postgresDatabaseUrl(server, pgName), ports: [3211, 3212] },
+  { name: "SQLite, 1 instance", url: `file:${join(dir, "bench.db")}`, ports: [portA] },
+  { name: "PostgreSQL, 1 instance", url: postgresDatabaseUrl(server, pgName), ports: [portA] },
+  { name: "PostgreSQL, 2 instances", url: postgresDatabaseUrl(server, pgName), ports: [portA, portB] },
 ];
 const rows: string[] = [];
 try {
@@ -135,7 +147,7 @@ try {
       );
       console.error(rows.at(-1));
     } finally {
-      for (const child of children) process.kill(-child.pid!, "SIGTERM");
+      for (const child of children) if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
       await db.$disconnect();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
