@@ -16,10 +16,11 @@ Object.assign(process.env, {
   ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
   BITBUCKET_LOGIN_CLIENT_ID: "bench",
   BITBUCKET_LOGIN_CLIENT_SECRET: "bench",
-  ALLOW_PRIVATE_NETWORK_URLS: "true",
+  // The in-process emulator listens on loopback at a random port.
+  ALLOWED_PRIVATE_ORIGINS: "http://127.0.0.1:*",
   LOG_LEVEL: "silent",
 });
-resetDatabase(process.env.DATABASE_URL!);
+await resetDatabase(process.env.DATABASE_URL!);
 
 const { start } = await import("../emulator/test/helpers");
 const { db } = await import("../lib/db");

@@ -10,9 +10,9 @@ declare module "vitest" {
 
 // Migrate once per run; each test file copies this file (fast) instead of migrating.
 // The file is this run's own, so parallel runs on one machine do not collide.
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const url = `file:./data/test-template-${process.pid}.db`;
-  resetDatabase(url);
+  await resetDatabase(url);
   project.provide("templateDatabaseUrl", url);
   return () => rmSync(sqliteFile(url), { force: true });
 }

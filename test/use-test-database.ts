@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { createTestDatabase } from "./database";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 const shared = globalThis as typeof globalThis & { vcsConnectDb?: Database };
 
@@ -10,10 +10,12 @@ const shared = globalThis as typeof globalThis & { vcsConnectDb?: Database };
  * Tests in the file share the database: give each test its own emails and slugs.
  */
 export function useTestDatabase(): { readonly db: Database; readonly url: string } {
-  let database: ReturnType<typeof createTestDatabase> | undefined;
+  let database: TestDatabase | undefined;
 
-  beforeAll(() => {
-    database = createTestDatabase();
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Installed at once too, so the file's own beforeAll hooks use it.
+    shared.vcsConnectDb = database.db;
   });
   // Re-installed before each test in case another helper swapped the client.
   beforeEach(() => {

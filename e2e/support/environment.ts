@@ -21,8 +21,8 @@ export const appEnvironment = {
   DATABASE_URL: "file:./data/e2e.db",
   AUTH_SECRET: "e2e-auth-secret-not-used-anywhere-else-000000",
   ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
-  // The sandbox is a loopback http:// host.
-  ALLOW_PRIVATE_NETWORK_URLS: "true",
+  // The sandbox is a loopback http:// host: only its origin is allowed.
+  ALLOWED_PRIVATE_ORIGINS: EMULATOR_URL,
   BITBUCKET_HOST_URL: EMULATOR_URL,
   BITBUCKET_API_URL: `${EMULATOR_URL}/2.0`,
   BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,

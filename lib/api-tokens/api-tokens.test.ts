@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveTokenAccess } from "@/lib/access/resolve-access";
 import { sha256 } from "@/lib/crypto/random";
 import { AppError } from "@/lib/errors/app-error";
-import { databaseFileText } from "@/test/database";
+import { databaseText } from "@/test/database";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { createApiToken } from "./create-api-token";
@@ -17,7 +17,7 @@ async function failureCode(promise: Promise<unknown>): Promise<string> {
   return (error as AppError).code;
 }
 
-const databaseBytes = () => databaseFileText(database.url);
+const databaseBytes = () => databaseText(database.url);
 
 describe("creating a token", () => {
   it("returns the value once and stores only its hash and a short prefix", async () => {
@@ -30,8 +30,8 @@ describe("creating a token", () => {
     expect(row).toMatchObject({ name: "Terraform CI", userId: user.id, organizationId: organization.id, revokedAt: null, lastUsedAt: null });
     expect(row.tokenHash).toBe(sha256(created.token));
     expect(row.tokenHash).not.toBe(created.token);
-    expect(databaseBytes()).not.toContain(created.token);
-    expect(databaseBytes()).not.toContain(created.token.slice(12));
+    expect(await databaseBytes()).not.toContain(created.token);
+    expect(await databaseBytes()).not.toContain(created.token.slice(12));
 
     const [event] = await database.db.auditEvent.findMany({ where: { organizationId: organization.id, action: "api_token.created" } });
     expect(event).toMatchObject({ targetId: created.id, actorUserId: user.id });

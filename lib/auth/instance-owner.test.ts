@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/test/database";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runWorker } from "@/test/processes";
 import { createUserClaimingInstance } from "./instance-owner";
 
 const person = (name: string) => ({ name, email: `${name}@example.test`, emailVerified: null, image: null });
 
 describe("createUserClaimingInstance", () => {
-  let database: ReturnType<typeof createTestDatabase>;
-  beforeEach(() => {
-    database = createTestDatabase();
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
   });
   afterEach(() => database.cleanup());
 
@@ -43,5 +43,5 @@ describe("createUserClaimingInstance", () => {
     expect(roles.filter((role) => role === "owner")).toHaveLength(1);
     expect(await database.db.user.count({ where: { role: "owner" } })).toBe(1);
     expect(await database.db.user.count()).toBe(12);
-  });
+  }, 30_000); // three Node processes start
 });

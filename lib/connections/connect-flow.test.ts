@@ -3,7 +3,7 @@ import { makeConsumer, start, type TestEmulator } from "@/emulator/test/helpers"
 import { openSecret } from "@/lib/crypto/keyring";
 import { AppError } from "@/lib/errors/app-error";
 import { decideOnBitbucket } from "@/test/bitbucket-consent";
-import { databaseFileText } from "@/test/database";
+import { databaseText } from "@/test/database";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
 import { completeAuthorization } from "./complete-authorization";
@@ -63,11 +63,11 @@ describe("Connect", () => {
     expect(view.clientIdLast4).toBe(c.consumer.key.slice(-4));
     expect(JSON.stringify(view)).not.toContain(CANARY_SECRET);
 
-    // Neither the client secret nor the tokens are anywhere in the database file in plain text.
+    // Neither the client secret nor the tokens are anywhere in the database (file, or rows) in plain text.
     const grant = await database.db.vcsGrant.findUniqueOrThrow({ where: { connectionId: c.id }, omit: { accessTokenSealed: false, refreshTokenSealed: false } });
     const accessToken = openSecret(grant.accessTokenSealed, sealContext.accessToken(c.id));
     const refreshToken = openSecret(grant.refreshTokenSealed!, sealContext.refreshToken(c.id));
-    const file = databaseFileText(database.url);
+    const file = await databaseText(database.url);
     for (const secret of [CANARY_SECRET, accessToken, refreshToken]) expect(file).not.toContain(secret);
     expect(accessToken.length).toBeGreaterThan(20);
   });

@@ -1,5 +1,17 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+// Sealed secrets are left out of every query; the few modules that need one ask for it.
+export const omittedColumns = {
+  vcsConnection: { clientSecretSealed: true },
+  vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
+  apiToken: { tokenHash: true },
+  project: { hookSecretSealed: true },
+  webhookSubscription: { secretSealed: true },
+} as const;
+const omit = omittedColumns;
 
 /**
  * SQLite settings of each connection (they are not stored in the file). In WAL mode
@@ -24,19 +36,25 @@ function sqliteAdapter(databaseUrl: string) {
   };
 }
 
-/** Builds a client for a database URL; the app uses the shared one in ./index. */
-export function createDatabaseClient(databaseUrl: string) {
-  return new PrismaClient({
-    adapter: sqliteAdapter(databaseUrl),
-    // Sealed secrets are left out of every query; the few modules that need one ask for it.
-    omit: {
-      vcsConnection: { clientSecretSealed: true },
-      vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
-      apiToken: { tokenHash: true },
-      project: { hookSecretSealed: true },
-      webhookSubscription: { secretSealed: true },
-    },
-  });
+function createSqliteClient(databaseUrl: string) {
+  return new SqliteClient({ adapter: sqliteAdapter(databaseUrl), omit });
 }
 
-export type Database = ReturnType<typeof createDatabaseClient>;
+/**
+ * The one client type the app codes against. Both generated clients have the same models
+ * and queries; they differ only in provider details (such as the isolation levels
+ * `$transaction` accepts), so the PostgreSQL client is presented as this type once, here.
+ */
+export type Database = ReturnType<typeof createSqliteClient>;
+
+/**
+ * Builds a client for a database URL (`file:` → SQLite, `postgres://` or `postgresql://`
+ * → PostgreSQL); the app uses the shared one in ./index.
+ */
+export function createDatabaseClient(databaseUrl: string): Database {
+  if (databaseUrl.startsWith("file:")) return createSqliteClient(databaseUrl);
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), omit }) as unknown as Database;
+  }
+  throw new Error("DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL).");
+}

@@ -58,13 +58,21 @@ describe("parseEnv", () => {
     expect(problems({ ...valid, ENCRYPTION_PREVIOUS_KEYS: "k0" })[0]).toMatch(/^ENCRYPTION_PREVIOUS_KEYS must list id:key pairs/);
   });
 
-  it("keeps private-network URLs off unless the operator allows them", () => {
-    expect(parseEnv(valid).ALLOW_PRIVATE_NETWORK_URLS).toBe(false);
-    expect(parseEnv({ ...valid, ALLOW_PRIVATE_NETWORK_URLS: "true" }).ALLOW_PRIVATE_NETWORK_URLS).toBe(true);
+  it("allows no private origin unless the operator lists it, and refuses what is not an origin", () => {
+    expect(parseEnv(valid).ALLOWED_PRIVATE_ORIGINS).toEqual([]);
+    expect(parseEnv({ ...valid, ALLOWED_PRIVATE_ORIGINS: "http://127.0.0.1:4100, http://LOCALHOST:3999/,http://10.0.0.5:*" }).ALLOWED_PRIVATE_ORIGINS).toEqual([
+      "http://127.0.0.1:4100",
+      "http://localhost:3999",
+      "http://10.0.0.5:*",
+    ]);
+    expect(problems({ ...valid, ALLOWED_PRIVATE_ORIGINS: "true" })[0]).toMatch(/^ALLOWED_PRIVATE_ORIGINS must list origins/);
+    expect(problems({ ...valid, ALLOWED_PRIVATE_ORIGINS: "http://127.0.0.1:4100/2.0" })[0]).toMatch(/"http:\/\/127.0.0.1:4100\/2.0" is not one/);
   });
 
-  it("refuses a database URL that is not SQLite", () => {
-    expect(problems({ ...valid, DATABASE_URL: "postgres://db/app" })[0]).toMatch(/^DATABASE_URL must be a SQLite URL/);
+  it("takes a SQLite or PostgreSQL database URL and refuses anything else", () => {
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgres://db/app" }).DATABASE_URL).toBe("postgres://db/app");
+    expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u:p@db:5432/app" }).DATABASE_URL).toBe("postgresql://u:p@db:5432/app");
+    expect(problems({ ...valid, DATABASE_URL: "mysql://db/app" })[0]).toMatch(/^DATABASE_URL must be a SQLite URL .* or a PostgreSQL URL/);
   });
 
   it("never echoes a secret's value in its message", () => {

@@ -64,11 +64,13 @@ const signInList = (name: string, pattern: RegExp, example: string) =>
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: httpUrl("APP_URL", "http://localhost:3000").default("http://localhost:3000"),
+  /** `file:` → SQLite (the embedded default), `postgres://` or `postgresql://` → PostgreSQL. */
   DATABASE_URL: z
     .string()
     .trim()
-    .startsWith("file:", {
-      error: "DATABASE_URL must be a SQLite URL such as file:./data/vcs-connect.db.",
+    .regex(/^(file:|postgres(ql)?:\/\/)/, {
+      error:
+        "DATABASE_URL must be a SQLite URL such as file:./data/vcs-connect.db or a PostgreSQL URL such as postgres://user:password@db.example.com:5432/vcs_connect.",
     })
     .default("file:./data/vcs-connect.db"),
   AUTH_SECRET: z
@@ -121,10 +123,31 @@ export const envSchema = z.object({
       return entries;
     }),
   /**
-   * Lets connections use http:// and loopback or private-network hosts (the bundled
-   * sandbox, a test host). Off in production: such URLs could reach internal services.
+   * Origins (scheme://host:port) on loopback or private networks that connections may
+   * use, over http:// too: the bundled sandbox adds its own. Anything else on such
+   * networks is refused, so a sandbox or test host does not open every internal service.
+   * A port of `*` matches any port of that host (for tests with servers on random ports).
    */
-  ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
+  ALLOWED_PRIVATE_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+        const wildcard = /:\*$/.test(item);
+        const candidate = wildcard ? item.replace(/:\*$/, "") : item;
+        const url = URL.canParse(candidate) ? new URL(candidate) : null;
+        if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `ALLOWED_PRIVATE_ORIGINS must list origins separated by commas, such as http://127.0.0.1:4100 (scheme, host and port; no path): "${item}" is not one.`,
+          });
+          return z.NEVER;
+        }
+        origins.push(wildcard ? `${url.origin}:*` : url.origin);
+      }
+      return origins;
+    }),
   /** Every call to another host gives up after this long. */
   OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(10),
   /** The largest response body read from another host (Bitbucket's pages are far smaller). */

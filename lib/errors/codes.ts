@@ -119,7 +119,7 @@ export const errorCatalog = {
   url_not_allowed: {
     status: 422,
     message: "This address is on a loopback or private network, which this server does not call.",
-    hint: "Use the public address. An operator can allow private-network hosts (for a sandbox or test host) with ALLOW_PRIVATE_NETWORK_URLS=true.",
+    hint: "Use the public address. An operator can allow one private origin (a sandbox or test host) by adding it to ALLOWED_PRIVATE_ORIGINS, such as http://127.0.0.1:4100.",
   },
   host_unreachable: { status: 502, message: "The host did not answer.", hint: "Check the address and that this server can reach it (DNS, firewall, IP allowlist), then try again." },
   response_too_large: {

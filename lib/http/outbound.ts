@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import { ipLiteralHost, isPrivateAddress } from "./address-policy";
 import { currentCallContext } from "./call-context";
+import { isAllowedPrivateOrigin } from "./private-origins";
 
 class BlockedAddressError extends Error {}
 
@@ -31,7 +32,7 @@ const anyAddressAgent = new Agent();
 export type OutboundInit = Omit<RequestInit, "redirect" | "signal" | "dispatcher"> & {
   /** Defaults to OUTBOUND_TIMEOUT_SECONDS. */
   timeoutMs?: number;
-  /** Defaults to ALLOW_PRIVATE_NETWORK_URLS. */
+  /** Defaults to whether the URL's origin is in ALLOWED_PRIVATE_ORIGINS. */
   allowPrivateNetwork?: boolean;
   /** Defaults to OUTBOUND_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
@@ -69,8 +70,8 @@ async function capped(response: Response, host: string, maxBytes: number): Promi
 /**
  * The one way the server calls other hosts. Every call has a timeout; redirects are
  * never followed (one could carry credentials to a host nobody configured); loopback and
- * private-network addresses are refused unless ALLOW_PRIVATE_NETWORK_URLS is set; bodies
- * are read whole up to OUTBOUND_MAX_RESPONSE_BYTES.
+ * private-network addresses are refused unless ALLOWED_PRIVATE_ORIGINS lists the URL's
+ * origin; bodies are read whole up to OUTBOUND_MAX_RESPONSE_BYTES.
  * Failures become AppErrors naming the host, never the request's credentials.
  */
 export async function outboundFetch(url: string, init: OutboundInit = {}): Promise<Response> {
@@ -81,7 +82,7 @@ export async function outboundFetch(url: string, init: OutboundInit = {}): Promi
     ...rest
   } = init;
   const target = new URL(url);
-  const allowPrivate = allowPrivateNetwork ?? env().ALLOW_PRIVATE_NETWORK_URLS;
+  const allowPrivate = allowPrivateNetwork ?? isAllowedPrivateOrigin(target, env().ALLOWED_PRIVATE_ORIGINS);
   const literal = ipLiteralHost(target);
   if (!allowPrivate && literal && isPrivateAddress(literal)) {
     throw new AppError("url_not_allowed", { detail: target.host });

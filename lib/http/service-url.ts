@@ -1,10 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
+import { isAllowedPrivateOrigin } from "./private-origins";
 
 /**
  * Checks the shape of a URL this server will call (Host URL, API URL): https, no
- * credentials, query or fragment; http only where private networks are allowed.
+ * credentials, query or fragment; http only for an origin in ALLOWED_PRIVATE_ORIGINS.
  * Where it may connect is enforced again at connect time by outboundFetch.
  */
 export function validateServiceUrl(value: string, field: string): string {
@@ -14,7 +15,7 @@ export function validateServiceUrl(value: string, field: string): string {
   } catch {
     throw new AppError("url_invalid", { field });
   }
-  const httpAllowed = env().ALLOW_PRIVATE_NETWORK_URLS;
+  const httpAllowed = isAllowedPrivateOrigin(url, env().ALLOWED_PRIVATE_ORIGINS);
   const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
   if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
   return url.toString().replace(/\/+$/, "");

@@ -3,7 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { addSubscription } from "@/lib/forwarding/add-subscription";
 import { redeliver } from "@/lib/forwarding/redeliver";
 import { removeSubscription } from "@/lib/forwarding/remove-subscription";
-import { databaseFileText } from "@/test/database";
+import { databaseText } from "@/test/database";
 import { orgMember } from "@/test/org-fixtures";
 import { readmeVerifier } from "@/test/readme-snippet";
 import { startSubscriber, unreachableUrl } from "@/test/subscriber-server";
@@ -86,7 +86,7 @@ describe("forwarding webhook deliveries to subscriptions", { timeout: 60_000 }, 
     const processed = await database.db.webhookDelivery.findMany({ where: { projectId: target.project.id } });
     expect(processed.map((d) => d.outcome)).toEqual(["processed", "processed"]);
     // The secret is stored sealed only.
-    expect(databaseFileText(database.url)).not.toContain(orgWide.secret);
+    expect(await databaseText(database.url)).not.toContain(orgWide.secret);
   });
 
   it("retries a failing subscriber with back-off, records every attempt, marks it failing after repeated failures and active after a success", async () => {

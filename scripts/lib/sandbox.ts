@@ -64,8 +64,9 @@ export async function startSandbox(appUrl: string, port: number, dir = SANDBOX_D
     BITBUCKET_API_URL: `${url}/2.0`,
     BITBUCKET_LOGIN_CLIENT_ID: key,
     BITBUCKET_LOGIN_CLIENT_SECRET: secret,
-    // The sandbox is a loopback http:// host, which connections may then use.
-    ALLOW_PRIVATE_NETWORK_URLS: "true",
+    // The sandbox is a loopback http:// host, which connections may then use: its
+    // origin and nothing else on the machine or its network.
+    ALLOWED_PRIVATE_ORIGINS: [process.env.ALLOWED_PRIVATE_ORIGINS, url].filter(Boolean).join(","),
   };
   saveSandboxAppEnv(env, dir);
   return { process: child, url, env };

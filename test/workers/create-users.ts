@@ -9,3 +9,5 @@ const users = await Promise.all(
 );
 await db.$disconnect();
 process.stdout.write(JSON.stringify(users.map((user) => user.role)));
+// The database pool would keep the process alive for a while.
+process.exit(0);

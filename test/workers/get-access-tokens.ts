@@ -5,3 +5,4 @@ import { getAccessToken } from "../../lib/connections/get-access-token";
 const [connectionId, count] = process.argv.slice(2);
 const tokens = await Promise.all(Array.from({ length: Number(count) }, () => getAccessToken(connectionId!)));
 process.stdout.write(JSON.stringify([...new Set(tokens)]));
+process.exit(0);

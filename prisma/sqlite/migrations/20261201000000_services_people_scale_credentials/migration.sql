@@ -93,6 +93,27 @@ CREATE TABLE "ForwardAttempt" (
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_ApiToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME,
+    "scopes" TEXT NOT NULL DEFAULT 'connections:read connections:write',
+    "connectionIds" TEXT,
+    CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ApiToken_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_ApiToken" ("createdAt", "id", "lastUsedAt", "name", "organizationId", "prefix", "revokedAt", "tokenHash", "userId") SELECT "createdAt", "id", "lastUsedAt", "name", "organizationId", "prefix", "revokedAt", "tokenHash", "userId" FROM "ApiToken";
+DROP TABLE "ApiToken";
+ALTER TABLE "new_ApiToken" RENAME TO "ApiToken";
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+CREATE INDEX "ApiToken_organizationId_idx" ON "ApiToken"("organizationId");
 CREATE TABLE "new_Organization" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "slug" TEXT NOT NULL,
@@ -145,27 +166,6 @@ CREATE INDEX "VcsConnection_organizationId_createdAt_id_idx" ON "VcsConnection"(
 CREATE INDEX "VcsConnection_status_nextCheckAt_idx" ON "VcsConnection"("status", "nextCheckAt");
 CREATE INDEX "VcsConnection_hostUrl_clientId_idx" ON "VcsConnection"("hostUrl", "clientId");
 CREATE UNIQUE INDEX "VcsConnection_organizationId_name_key" ON "VcsConnection"("organizationId", "name");
-CREATE TABLE "new_ApiToken" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "name" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
-    "prefix" TEXT NOT NULL,
-    "userId" TEXT NOT NULL,
-    "organizationId" TEXT NOT NULL,
-    "lastUsedAt" DATETIME,
-    "revokedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" DATETIME,
-    "scopes" TEXT NOT NULL DEFAULT 'connections:read connections:write',
-    "connectionIds" TEXT,
-    CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "ApiToken_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-INSERT INTO "new_ApiToken" ("createdAt", "id", "lastUsedAt", "name", "organizationId", "prefix", "revokedAt", "tokenHash", "userId") SELECT "createdAt", "id", "lastUsedAt", "name", "organizationId", "prefix", "revokedAt", "tokenHash", "userId" FROM "ApiToken";
-DROP TABLE "ApiToken";
-ALTER TABLE "new_ApiToken" RENAME TO "ApiToken";
-CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
-CREATE INDEX "ApiToken_organizationId_idx" ON "ApiToken"("organizationId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
