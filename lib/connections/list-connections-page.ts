@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { OrgAccess } from "@/lib/access/actor";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { toConnectionView } from "./connection-view";
 import { CONNECTION_STATUSES, type ConnectionStatus } from "./status";
 
