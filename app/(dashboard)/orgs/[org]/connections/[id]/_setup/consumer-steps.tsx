@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Notice } from "@/components/notice";
 import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { fieldFailure } from "@/components/form-failure";
@@ -38,6 +38,7 @@ export function ConsumerSteps({
   checklist,
   states,
   storedError,
+  connectStep,
 }: {
   orgSlug: string;
   connection: ConsumerStepsConnection;
@@ -46,6 +47,8 @@ export function ConsumerSteps({
   states: { consumer: SetupStepState; credentials: SetupStepState };
   /** The last failed check of a draft, shown where it belongs until the next attempt. */
   storedError: { code: string; message: string; hint: string } | null;
+  /** Step 4, rendered by the page; held back while a new key or secret is being entered. */
+  connectStep: ReactNode;
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -111,6 +114,9 @@ export function ConsumerSteps({
   );
 
   const verified = states.credentials === "done" && !editing;
+  // While the key or secret is being changed, the saved pair is not what the person means
+  // to connect with: no ✓ on step 3 and no Connect until the new pair is verified or cancelled.
+  const credentialsState: SetupStepState = editing ? "current" : states.credentials;
   const publicConsumer = connection.consumerKind === "public";
 
   return (
@@ -126,7 +132,7 @@ export function ConsumerSteps({
         )}
       </SetupStep>
 
-      <SetupStep number={3} title="Paste the key and secret" state={states.credentials}>
+      <SetupStep number={3} title="Paste the key and secret" state={credentialsState}>
         {verified ? (
           <div className="space-y-3">
             <Notice tone="success" title={publicConsumer ? "Key and secret accepted." : "Key and secret verified"}>
@@ -175,6 +181,14 @@ export function ConsumerSteps({
           />
         )}
       </SetupStep>
+
+      {editing ? (
+        <SetupStep number={4} title="Connect" state="upcoming">
+          <p className="text-slate-500">Verify the new key and secret, or cancel to keep the saved ones, then connect.</p>
+        </SetupStep>
+      ) : (
+        connectStep
+      )}
     </>
   );
 }
