@@ -98,6 +98,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               apiUrl: view.apiUrl,
               clientIdLast4: view.clientIdLast4,
               consumerKind: view.consumerKind,
+              connectUrl: view.connectUrl,
             }}
             formFields={consumerFormFields({ name: view.name, callbackUrl: view.callbackUrl })}
             checklist={permissionChecklist(view.requiredScopes)}

@@ -8,6 +8,7 @@ import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { fieldFailure } from "@/components/form-failure";
 import { fieldForError, type ConsumerFormField } from "@/lib/connections/setup-steps";
 import { suggestApiUrl, trimUrl } from "@/lib/connections/defaults";
+import { tokenDestination } from "@/lib/connections/token-destination";
 import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { saveCredentialsAction, updateCredentialsAction } from "../actions";
 import { ConsumerCredentialsForm } from "./consumer-credentials-form";
@@ -21,10 +22,20 @@ export type ConsumerStepsConnection = {
   apiUrl: string;
   clientIdLast4: string | null;
   consumerKind: "private" | "public" | null;
+  connectUrl: string;
 };
 
 
 const CREDENTIAL_FIELDS = ["clientId", "clientSecret"];
+
+/** Where tokens will go, for the URLs as typed so far; nothing while they are not URLs yet. */
+function destinationWhileTyping(hostUrl: string, apiUrl: string): string {
+  try {
+    return tokenDestination(hostUrl, apiUrl);
+  } catch {
+    return "";
+  }
+}
 
 /**
  * Steps 2 and 3 of the setup. They share the Bitbucket host: the Host URL chosen in
@@ -61,16 +72,18 @@ export function ConsumerSteps({
   const hostInput = useRef<HTMLDivElement>(null);
 
   const save = useMutation({
-    mutationFn: (input: { clientId: string; clientSecret: string; hostUrl: string; apiUrl: string }): Promise<{ ok: true } | { ok: false; error: Failure }> =>
+    mutationFn: ({ connect: _connect, ...input }: { clientId: string; clientSecret: string; hostUrl: string; apiUrl: string; connect: boolean }): Promise<{ ok: true } | { ok: false; error: Failure }> =>
       input.clientId || !connection.clientIdLast4
         ? saveCredentialsAction(orgSlug, connection.id, input)
         : // Key left empty: keep the saved one, re-verified with the secret entered now.
           updateCredentialsAction(orgSlug, connection.id, { clientSecret: input.clientSecret, hostUrl: input.hostUrl, apiUrl: input.apiUrl }),
-    onSuccess: (result) => {
+    onSuccess: (result, input) => {
       if (!result.ok) {
         if (result.error.field === "hostUrl" || result.error.field === "apiUrl") openHost(false);
         return;
       }
+      // "Verify and connect": straight on to Bitbucket's Grant access page.
+      if (input.connect) return window.location.assign(connection.connectUrl);
       setKey("");
       setSecret("");
       setEditing(false);
@@ -95,7 +108,8 @@ export function ConsumerSteps({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate({ clientId: key.trim(), clientSecret: secret, hostUrl: trimUrl(host.hostUrl), apiUrl: trimUrl(host.apiUrl) });
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    save.mutate({ clientId: key.trim(), clientSecret: secret, hostUrl: trimUrl(host.hostUrl), apiUrl: trimUrl(host.apiUrl), connect: submitter?.value === "connect" });
   }
 
   const hostUrl = trimUrl(host.hostUrl);
@@ -178,6 +192,7 @@ export function ConsumerSteps({
               </p>
             }
             onCancel={states.credentials === "done" ? () => setEditing(false) : undefined}
+            connectNote={states.credentials === "done" ? undefined : destinationWhileTyping(hostUrl, trimUrl(host.apiUrl))}
           />
         )}
       </SetupStep>
