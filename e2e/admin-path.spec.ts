@@ -127,6 +127,9 @@ test.describe.serial("the admin's path", () => {
     await page.getByLabel("Secret", { exact: true }).fill("not-the-secret");
     await page.getByRole("button", { name: "Verify key and secret" }).click();
     await expect(page.getByLabel("Secret", { exact: true })).toHaveAccessibleDescription(/Bitbucket rejected the secret/);
+    // Announced, and the cursor is where the fix goes.
+    await expect(page.getByRole("alert").filter({ hasText: "Bitbucket rejected the secret" })).toHaveCount(1);
+    await expect(page.getByLabel("Secret", { exact: true })).toBeFocused();
     await expect(page.getByTestId("step-3")).toHaveAttribute("data-state", "current");
     await expect(page.getByTestId("step-3")).not.toContainText("✓");
     await expect(page.getByRole("link", { name: "Connect", exact: true })).toHaveCount(0);

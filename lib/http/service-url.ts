@@ -8,14 +8,16 @@ import { env } from "@/lib/env";
  * Where it may connect is enforced again at connect time by outboundFetch.
  */
 export function validateServiceUrl(value: string, field: string): string {
+  const httpAllowed = env().ALLOW_PRIVATE_NETWORK_URLS;
+  // The message says what this server accepts: http:// and loopback only where they are allowed.
+  const invalid = () => new AppError(httpAllowed ? "url_invalid_http_allowed" : "url_invalid", { field });
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new AppError("url_invalid", { field });
+    throw invalid();
   }
-  const httpAllowed = env().ALLOW_PRIVATE_NETWORK_URLS;
   const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
-  if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
+  if (!schemeOk || url.username || url.password || url.search || url.hash) throw invalid();
   return url.toString().replace(/\/+$/, "");
 }

@@ -47,6 +47,10 @@ export function ConsumerCredentialsForm({
         unreachable={unreachable}
         extra={formLevel?.field === "hostUrl" || formLevel?.field === "apiUrl" ? " The field is under Customize settings in step 2." : null}
       />
+      {/* Field errors show under their field; this says them aloud as they appear. */}
+      <p role="alert" className="sr-only">
+        {fieldFailure(failure, "clientId") ?? fieldFailure(failure, "clientSecret") ?? ""}
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <ConsumerKeyField
           id="consumer-key"

@@ -28,6 +28,10 @@ export type ConsumerStepsConnection = {
 
 const CREDENTIAL_FIELDS = ["clientId", "clientSecret"];
 
+function focusField(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
 /** Where tokens will go, for the URLs as typed so far; nothing while they are not URLs yet. */
 function destinationWhileTyping(hostUrl: string, apiUrl: string): string {
   try {
@@ -79,7 +83,9 @@ export function ConsumerSteps({
           updateCredentialsAction(orgSlug, connection.id, { clientSecret: input.clientSecret, hostUrl: input.hostUrl, apiUrl: input.apiUrl }),
     onSuccess: (result, input) => {
       if (!result.ok) {
-        if (result.error.field === "hostUrl" || result.error.field === "apiUrl") openHost(false);
+        const field = result.error.field;
+        if (field === "hostUrl" || field === "apiUrl") openHost(field);
+        else if (field === "clientId" || field === "clientSecret") focusField(field === "clientId" ? "consumer-key" : "consumer-secret");
         return;
       }
       // "Verify and connect": straight on to Bitbucket's Grant access page.
@@ -95,13 +101,16 @@ export function ConsumerSteps({
   const failure = save.data || save.isPending ? attempted : stored;
   const formLevel = failure && !CREDENTIAL_FIELDS.some((field) => fieldFailure(failure, field)) ? failure : undefined;
 
-  function openHost(focus: boolean) {
+  /** Opens the host settings; with a field, scrolls to it and puts the cursor there. */
+  function openHost(field: "hostUrl" | "apiUrl" | null) {
     setGuideOpen(true);
     setHostOpen(true);
-    if (focus) {
+    if (field) {
       requestAnimationFrame(() => {
-        hostInput.current?.scrollIntoView({ block: "center" });
-        hostInput.current?.querySelector("input")?.focus();
+        const inputs = hostInput.current?.querySelectorAll("input");
+        const input = inputs?.[field === "apiUrl" ? 1 : 0];
+        input?.scrollIntoView({ block: "center" });
+        input?.focus();
       });
     }
   }
@@ -128,14 +137,17 @@ export function ConsumerSteps({
   );
 
   const verified = states.credentials === "done" && !editing;
+  // No check mark beside an error: a step whose field is at fault is the current one again.
+  const hostAtFault = failure?.field === "hostUrl" || failure?.field === "apiUrl";
+  const consumerState: SetupStepState = hostAtFault && states.consumer === "done" ? "current" : states.consumer;
   // While the key or secret is being changed, the saved pair is not what the person means
   // to connect with: no ✓ on step 3 and no Connect until the new pair is verified or cancelled.
-  const credentialsState: SetupStepState = editing ? "current" : states.credentials;
+  const credentialsState: SetupStepState = editing || (failure && states.credentials === "done") ? "current" : states.credentials;
   const publicConsumer = connection.consumerKind === "public";
 
   return (
     <>
-      <SetupStep number={2} title="Create the consumer on Bitbucket" state={states.consumer}>
+      <SetupStep number={2} title="Create the consumer on Bitbucket" state={consumerState}>
         {states.consumer === "done" ? (
           <details open={guideOpen} onToggle={(event) => setGuideOpen(event.currentTarget.open)}>
             <summary className="cursor-pointer text-slate-600">Show what to enter on Bitbucket</summary>
@@ -186,7 +198,7 @@ export function ConsumerSteps({
               <p className="text-slate-600">
                 Checked against <span className="font-mono break-all">{hostUrl}</span> and{" "}
                 <span className="font-mono break-all">{trimUrl(host.apiUrl)}</span>.{" "}
-                <button type="button" onClick={() => openHost(true)} className="text-brand-700 underline">
+                <button type="button" onClick={() => openHost("hostUrl")} className="text-brand-700 underline">
                   Customize settings
                 </button>
               </p>
