@@ -203,7 +203,15 @@ export function ConsumerSteps({
                 </button>
               </p>
             }
-            onCancel={states.credentials === "done" ? () => setEditing(false) : undefined}
+            onCancel={
+              states.credentials === "done"
+                ? () => {
+                    // Back to the saved, verified pair: the failed attempt no longer applies.
+                    save.reset();
+                    setEditing(false);
+                  }
+                : undefined
+            }
             connectNote={states.credentials === "done" ? undefined : destinationWhileTyping(hostUrl, trimUrl(host.apiUrl))}
           />
         )}
