@@ -65,7 +65,18 @@ function PayloadToggle({ url, deliveryId }: { url: string; deliveryId: string })
 }
 
 /** The last push and the delivery log, kept current by polling the project's deliveries endpoint. */
-export function LiveActivity({ endpoint, initial, retentionDays }: { endpoint: string; initial: ProjectActivity; retentionDays: number }) {
+export function LiveActivity({
+  endpoint,
+  initial,
+  retentionDays,
+  hookActive,
+}: {
+  endpoint: string;
+  initial: ProjectActivity;
+  retentionDays: number;
+  /** Whether the webhook is registered: only then does a push show up within seconds. */
+  hookActive: boolean;
+}) {
   const query = useQuery({
     queryKey: ["project-activity", endpoint],
     queryFn: () => getData<ProjectActivity>(endpoint),
@@ -89,7 +100,7 @@ export function LiveActivity({ endpoint, initial, retentionDays }: { endpoint: s
           Last push
         </h2>
         <div aria-live="polite" data-testid="last-push">
-          <LastPushCard lastPush={lastPush} />
+          <LastPushCard lastPush={lastPush} hookActive={hookActive} />
         </div>
       </section>
       <section aria-labelledby="deliveries-heading" className={card}>

@@ -142,14 +142,14 @@ export default async function ProjectPage({ params }: Props) {
                   ))}
                 </ul>
               </div>
-              {canManage && hookStatus !== "registered" ? <RetryHookButton target={target} /> : null}
+              {canManage && hookStatus !== "registered" ? <RetryHookButton target={target} shownErrorCode={hookStatus === "failed" ? (project.hookError?.code ?? null) : null} /> : null}
             </div>
           </Card>
         </div>
       </div>
 
       <div className="mt-4">
-        <LiveActivity endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`} initial={activity} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} />
+        <LiveActivity endpoint={`/api/orgs/${encodeURIComponent(orgSlug)}/projects/${encodeURIComponent(project.id)}/deliveries`} initial={activity} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} hookActive={hookStatus === "registered"} />
       </div>
 
       {canManage ? (
