@@ -40,6 +40,9 @@ test.describe.serial("the admin's path", () => {
 
     const consumerName = await page.getByLabel("Name", { exact: true }).inputValue();
     const callbackUrl = await page.getByLabel("Callback URL").inputValue();
+    // Before a workspace is named, the deep link is there, disabled, saying what it needs.
+    await expect(page.getByRole("button", { name: /Add consumer/ })).toBeDisabled();
+    await expect(page.getByRole("button", { name: /Add consumer/ })).toHaveAccessibleDescription(/Enter the workspace slug first/);
     await page.getByLabel("Workspace slug").fill("acme");
     const popupPromise = page.waitForEvent("popup");
     await click(page.getByRole("link", { name: /Add consumer/ }));
