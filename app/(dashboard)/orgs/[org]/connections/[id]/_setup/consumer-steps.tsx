@@ -3,7 +3,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { Notice } from "@/components/notice";
 import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { fieldFailure } from "@/components/form-failure";
 import { fieldForError, type ConsumerFormField } from "@/lib/connections/setup-steps";
@@ -13,6 +12,7 @@ import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checkl
 import { saveCredentialsAction, updateCredentialsAction } from "../actions";
 import { ConsumerCredentialsForm } from "./consumer-credentials-form";
 import { ConsumerGuide } from "./consumer-guide";
+import { VerifiedCredentials } from "./verified-credentials";
 import type { Failure } from "@/lib/errors/to-failure";
 
 export type ConsumerStepsConnection = {
@@ -143,7 +143,6 @@ export function ConsumerSteps({
   // While the key or secret is being changed, the saved pair is not what the person means
   // to connect with: no ✓ on step 3 and no Connect until the new pair is verified or cancelled.
   const credentialsState: SetupStepState = editing || (failure && states.credentials === "done") ? "current" : states.credentials;
-  const publicConsumer = connection.consumerKind === "public";
 
   return (
     <>
@@ -160,28 +159,7 @@ export function ConsumerSteps({
 
       <SetupStep number={3} title="Paste the key and secret" state={credentialsState}>
         {verified ? (
-          <div className="space-y-3">
-            <Notice tone="success" title={publicConsumer ? "Key and secret accepted." : "Key and secret verified"}>
-              {publicConsumer
-                ? "This is a public consumer, so Bitbucket confirms them fully when you connect."
-                : "Bitbucket accepted this key and secret for a private consumer, at the Host URL and API URL below."}
-            </Notice>
-            <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-              <dt className="text-slate-500">Key</dt>
-              <dd className="font-mono">••••{connection.clientIdLast4}</dd>
-              <dt className="text-slate-500">Host URL</dt>
-              <dd className="font-mono break-all">{connection.hostUrl}</dd>
-              <dt className="text-slate-500">API URL</dt>
-              <dd className="font-mono break-all">{connection.apiUrl}</dd>
-            </dl>
-            <button
-              type="button"
-              onClick={() => setEditing(true)}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            >
-              Change key or secret
-            </button>
-          </div>
+          <VerifiedCredentials connection={connection} onChange={() => setEditing(true)} />
         ) : (
           <ConsumerCredentialsForm
             failure={failure}
