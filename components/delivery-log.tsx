@@ -20,9 +20,15 @@ function Pill({ tone, children }: { tone: string; children: ReactNode }) {
 }
 
 /** The newest push: branch, head commit, message, author and when it arrived. */
-export function LastPushCard({ lastPush }: { lastPush: LastPush | null }) {
+export function LastPushCard({ lastPush, hookActive = true }: { lastPush: LastPush | null; hookActive?: boolean }) {
   if (!lastPush) {
-    return <p className="text-sm text-slate-600">No push received yet. Push to the repository and it shows up here within seconds.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {hookActive
+          ? "No push received yet. Push to the repository and it shows up here within seconds."
+          : "No push received yet. Pushes arrive here once the webhook is registered on Bitbucket."}
+      </p>
+    );
   }
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

@@ -24,12 +24,12 @@ export function relativeTime(iso: string, now: number): string {
 /**
  * A timestamp in the reader's own time zone and locale, optionally with how long ago (or
  * how far ahead) it is from `now`. The server cannot know the reader's zone, so the first
- * paint says UTC explicitly and the browser switches to local time once it runs.
+ * paint says UTC explicitly and the browser switches to local time, zone named, once it runs.
  */
 export function LocalTime({ iso, now, className }: { iso: string; now?: number; className?: string }) {
   const [local, setLocal] = useState<string | null>(null);
   useEffect(() => {
-    setLocal(new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso)));
+    setLocal(new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "long" }).format(new Date(iso)));
   }, [iso]);
   const text = (local ?? `${utc.format(new Date(iso))} UTC`) + (now === undefined ? "" : ` (${relativeTime(iso, now)})`);
   return (

@@ -10,13 +10,16 @@ export type PickerRepository = {
   mainBranch: string | null;
   updatedOn: string | null;
   projectId: string | null;
+  /** Whether the connected account administers it: Bitbucket lets only admins add webhooks. */
+  canAdminister: boolean;
 };
 
 const checkboxClass = "mt-0.5 size-4 shrink-0 rounded border-slate-300 accent-brand-600 disabled:opacity-60";
 
 /**
  * One page of repositories with a checkbox each. Repositories that are projects already
- * are shown ticked, cannot be picked, and link to their project.
+ * are shown ticked, cannot be picked, and link to their project. Repositories the account
+ * does not administer cannot be picked either: their webhook would be refused.
  */
 export function RepositoryPicker({
   label,
@@ -38,6 +41,7 @@ export function RepositoryPicker({
       {repositories.map((repository) => {
         const id = `repository-${repository.uuid.replace(/[^a-zA-Z0-9-]/g, "")}`;
         const added = repository.projectId !== null;
+        const blocked = !added && !repository.canAdminister;
         return (
           <li key={repository.uuid} data-testid="repository-option" className="flex items-start gap-3 py-3">
             <input
@@ -45,8 +49,8 @@ export function RepositoryPicker({
               type="checkbox"
               className={checkboxClass}
               checked={added || selected.has(repository.slug)}
-              disabled={added}
-              aria-describedby={`${id}-details`}
+              disabled={added || blocked}
+              aria-describedby={blocked ? `${id}-details ${id}-access` : `${id}-details`}
               onChange={(event) => onToggle(repository, event.target.checked)}
             />
             <div className="min-w-0 flex-1">
@@ -63,6 +67,11 @@ export function RepositoryPicker({
                 ) : null}
                 {added ? " · Already a project" : null}
               </p>
+              {blocked ? (
+                <p id={`${id}-access`} data-testid="needs-admin" className="text-sm text-amber-800">
+                  Not available: the connected account is not an admin of this repository, and Bitbucket lets only admins add the webhook.
+                </p>
+              ) : null}
             </div>
             {added && repository.projectId ? (
               <Link

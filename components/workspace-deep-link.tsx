@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 
-/** Builds the link to a workspace's "Add consumer" page once the person types the workspace slug. */
+/**
+ * Builds the link to a workspace's "Add consumer" page once the person types the workspace
+ * slug; until then the button is shown disabled, saying what it needs.
+ */
 export function WorkspaceDeepLink({ hostUrl }: { hostUrl: string }) {
   const [workspace, setWorkspace] = useState("");
   const slug = workspace.trim();
@@ -31,7 +34,14 @@ export function WorkspaceDeepLink({ hostUrl }: { hostUrl: string }) {
           Open “Add consumer” on Bitbucket
         </a>
       ) : (
-        <p className="pb-2 text-sm text-slate-500">The slug is the part after the host in your workspace’s address.</p>
+        <div className="space-y-1">
+          <button type="button" disabled aria-describedby="workspace-slug-needed" className="rounded-md bg-slate-300 px-3 py-2 text-sm font-medium text-slate-600">
+            Open “Add consumer” on Bitbucket
+          </button>
+          <p id="workspace-slug-needed" className="text-sm text-slate-500">
+            Enter the workspace slug first: the part after the host in your workspace’s address.
+          </p>
+        </div>
       )}
     </div>
   );

@@ -17,8 +17,9 @@ test("cancelling consent on Bitbucket returns to sign-in with a clear message", 
   await page.getByRole("button", { name: "Cancel" }).click();
 
   await expect(page).toHaveURL(/\/signin\?error=ConsentCancelled$/);
-  // Next.js's route announcer is also an alert region; look for ours by its text.
-  await expect(page.getByRole("alert").filter({ hasText: "You cancelled on Bitbucket" })).toBeVisible();
+  // A deliberate cancel is news, not an error.
+  await expect(page.getByRole("status").filter({ hasText: "You cancelled on Bitbucket" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "You cancelled on Bitbucket" })).toHaveCount(0);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
@@ -57,4 +58,20 @@ test.describe.serial("signing in with Bitbucket", () => {
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   });
+});
+
+// After alice has claimed the instance: carol's first completed sign-in makes her a member.
+test("after cancelling consent, signing in again still returns to the page asked for", async ({ page }) => {
+  await page.goto("/settings/authentication");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Fauthentication$/);
+  await page.getByRole("button", { name: "Sign in with Bitbucket" }).click();
+  await page.getByLabel("Username").fill("carol");
+  await page.getByLabel("Password").fill("carol-pass");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await expect(page).toHaveURL(/\/signin\?error=ConsentCancelled&callbackUrl=%2Fsettings%2Fauthentication$/);
+  await page.getByRole("button", { name: "Sign in with Bitbucket" }).click();
+  await page.getByRole("button", { name: "Grant access" }).click();
+  await expect(page).toHaveURL(/\/settings\/authentication$/);
 });

@@ -6,7 +6,7 @@ import { signIn } from "./support/sign-in";
 // so alice can add him by email. The steps build on each other, so they run in order.
 
 test.describe.serial("organizations and their members", () => {
-  test("alice creates Acme Corp and lands on its integrations", async ({ page }) => {
+  test("alice creates Acme Corp and lands on its Bitbucket Cloud setup", async ({ page }) => {
     await signIn(page, "alice");
     await createOrganization(page, "Acme Corp", "acme-corp");
   });

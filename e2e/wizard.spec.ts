@@ -18,9 +18,10 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await page.getByLabel("Organization name").fill(ORG.name);
     await expect(page.getByLabel("Slug")).toHaveValue(ORG.slug);
     await page.getByRole("button", { name: "Create organization" }).click();
-    await expect(page).toHaveURL(new RegExp(`/orgs/${ORG.slug}/integrations$`));
+    await expect(page).toHaveURL(new RegExp(`/orgs/${ORG.slug}/integrations/bitbucket-cloud/new$`));
 
     // Integrations: Bitbucket Cloud is available, the others are marked as not yet.
+    await page.getByRole("link", { name: "← Integrations" }).click();
     const providers = page.getByRole("list", { name: "Providers" });
     await expect(providers.getByRole("listitem").filter({ hasText: "GitHub" })).toContainText("Not yet available");
     await page.getByRole("link", { name: /^Set up/ }).click();

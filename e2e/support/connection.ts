@@ -9,7 +9,8 @@ export async function createOrganization(page: Page, name: string, expectedSlug:
   await page.getByLabel("Organization name").fill(name);
   await expect(page.getByLabel("Slug")).toHaveValue(expectedSlug);
   await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${expectedSlug}/integrations$`));
+  await expect(page).toHaveURL(new RegExp(`/orgs/${expectedSlug}/integrations/bitbucket-cloud/new$`));
+  await expect(page.getByRole("heading", { name: "Set up Bitbucket Cloud" })).toBeVisible();
 }
 
 export async function addMember(page: Page, orgSlug: string, email: string) {

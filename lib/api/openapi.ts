@@ -57,7 +57,7 @@ const failures = {
 const bitbucketFailures = {
   "409": failure("The name is already used in this organization (`name_taken`)."),
   "422": failure(
-    "Invalid input, or Bitbucket refused the key, secret or URLs (`invalid_input`, `consumer_key_unknown`, `consumer_secret_wrong`, `host_not_bitbucket`, `api_not_bitbucket`, `url_invalid`, `url_not_allowed`); `field` names the field at fault.",
+    "Invalid input, or Bitbucket refused the key, secret or URLs (`invalid_input`, `consumer_key_unknown`, `consumer_secret_wrong`, `host_not_bitbucket`, `api_not_bitbucket`, `url_invalid`, `url_invalid_http_allowed`, `url_not_allowed`); `field` names the field at fault.",
   ),
   "502": failure("Bitbucket could not be reached or answered unexpectedly (`host_unreachable`, `bitbucket_unexpected_response`)."),
   "504": failure("Bitbucket did not answer in time (`host_timeout`)."),

@@ -36,6 +36,7 @@ export const auditCatalog = {
   "connection.renamed": { label: "Renamed the connection", target: "connection" },
   "connection.credentials_saved": { label: "Saved the key and secret", target: "connection" },
   "connection.secret_rotated": { label: "Rotated the secret", target: "connection" },
+  "connection.credentials_reverified": { label: "Checked the key and secret again", target: "connection" },
   "connection.consumer_changed": { label: "Changed the consumer or host", target: "connection" },
   "connection.authorized": { label: "Authorized it on Bitbucket", target: "connection" },
   "connection.authorization_failed": { label: "Authorization failed", target: "connection" },

@@ -49,5 +49,5 @@ const fallback = { title: "Sign-in did not finish", detail: "Please try again." 
 
 export function signInMessage(code: string | undefined) {
   if (!code) return null;
-  return { code, tone: code === "SignedOut" ? ("info" as const) : ("error" as const), ...(messages[code] ?? fallback) };
+  return { code, tone: code === "SignedOut" || code === "ConsentCancelled" ? ("info" as const) : ("error" as const), ...(messages[code] ?? fallback) };
 }

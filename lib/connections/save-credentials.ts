@@ -1,7 +1,8 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
-import { sealSecret } from "@/lib/crypto/keyring";
+import { openSecret, sealSecret } from "@/lib/crypto/keyring";
+import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
@@ -50,6 +51,8 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   }
 
   const identityChanged = input.clientId !== connection.clientId || hostUrl !== connection.hostUrl || apiUrl !== connection.apiUrl;
+  // The same pair checked again is not a rotation; the audit log says which it was.
+  const sameSecret = !isDraft && !identityChanged && (await storedSecretEquals(id, input.clientSecret));
   const status = isDraft || identityChanged ? "awaiting_authorization" : parseStatus(connection.status);
   const before = { clientIdLast4: connection.clientId?.slice(-4) ?? null, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, status: connection.status };
   let cleared = false;
@@ -67,7 +70,13 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
         verifiedAt: new Date(),
       },
       audit: {
-        action: isDraft ? "connection.credentials_saved" : identityChanged ? "connection.consumer_changed" : "connection.secret_rotated",
+        action: isDraft
+          ? "connection.credentials_saved"
+          : identityChanged
+            ? "connection.consumer_changed"
+            : sameSecret
+              ? "connection.credentials_reverified"
+              : "connection.secret_rotated",
         before,
         after: { clientIdLast4: input.clientId.slice(-4), hostUrl, apiUrl, status, consumerKind: kind, tokensCleared: cleared },
       },
@@ -75,4 +84,12 @@ export async function saveCredentials(access: OrgAccess, id: string, input: Cred
   });
   log().info({ connectionId: id, consumerKind: kind, status, tokensCleared: cleared }, "consumer credentials saved");
   return { consumerKind: kind, status };
+}
+
+async function storedSecretEquals(id: string, secret: string): Promise<boolean> {
+  const stored = await db().vcsConnection.findUnique({ where: { id }, select: { clientSecretSealed: true } });
+  if (!stored?.clientSecretSealed) return false;
+  const a = Buffer.from(openSecret(stored.clientSecretSealed, sealContext.clientSecret(id)));
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

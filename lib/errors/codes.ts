@@ -116,6 +116,12 @@ export const errorCatalog = {
 
   // Outbound URLs and hosts
   url_invalid: { status: 422, message: "This is not a usable https URL.", hint: "Enter a full https:// address without a user name, password or fragment." },
+  // The same refusal where http:// and loopback/private hosts are allowed (a sandbox, say).
+  url_invalid_http_allowed: {
+    status: 422,
+    message: "This is not a usable http:// or https:// URL.",
+    hint: "Enter a full address; this server accepts http:// and loopback or private-network hosts too. Leave out any user name, password, query or fragment.",
+  },
   url_not_allowed: {
     status: 422,
     message: "This address is on a loopback or private network, which this server does not call.",

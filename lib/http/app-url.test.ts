@@ -30,6 +30,15 @@ describe("redirects", () => {
     expect(response.headers.get("location")).toBe(`${APP}/signin?error=ConsentCancelled`);
   });
 
+  it("after a cancelled sign-in keep the page asked for, only if it is on this app", () => {
+    const cancel = (cookie: string) =>
+      consentCancelledRedirect(new Request(`${FOREIGN}/api/auth/callback/bitbucket?error=access_denied`, { headers: { cookie } }))!.headers.get("location");
+    const asked = encodeURIComponent(`${APP}/settings/authentication?tab=1`);
+    expect(cancel(`other=1; authjs.callback-url=${asked}`)).toBe(`${APP}/signin?error=ConsentCancelled&callbackUrl=%2Fsettings%2Fauthentication%3Ftab%3D1`);
+    expect(cancel(`authjs.callback-url=${encodeURIComponent("http://evil.example/steal")}`)).toBe(`${APP}/signin?error=ConsentCancelled`);
+    expect(cancel(`authjs.callback-url=${encodeURIComponent("//evil.example")}`)).toBe(`${APP}/signin?error=ConsentCancelled`);
+  });
+
   it("from Connect go to APP_URL, signed in or not", async () => {
     const admin = await orgMember(database.db, "admin");
     const draft = await createConnection(admin.access, { name: "Draft", profile: "repository_sync" });

@@ -9,14 +9,17 @@ import { isAllowedPrivateOrigin } from "./private-origins";
  * Where it may connect is enforced again at connect time by outboundFetch.
  */
 export function validateServiceUrl(value: string, field: string): string {
+  const origins = env().ALLOWED_PRIVATE_ORIGINS;
+  // The message says what this server accepts: http:// and private hosts only where some are allowed.
+  const invalid = () => new AppError(origins.length > 0 ? "url_invalid_http_allowed" : "url_invalid", { field });
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new AppError("url_invalid", { field });
+    throw invalid();
   }
-  const httpAllowed = isAllowedPrivateOrigin(url, env().ALLOWED_PRIVATE_ORIGINS);
+  const httpAllowed = isAllowedPrivateOrigin(url, origins);
   const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
-  if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
+  if (!schemeOk || url.username || url.password || url.search || url.hash) throw invalid();
   return url.toString().replace(/\/+$/, "");
 }

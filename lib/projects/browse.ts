@@ -3,7 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { db } from "@/lib/db";
 import { projectFilter } from "@/lib/vcs/bitbucket-cloud/credentials";
-import { listRepositories, listWorkspaces } from "@/lib/vcs/bitbucket-cloud/repositories";
+import { administeredRepositories, listRepositories, listWorkspaces } from "@/lib/vcs/bitbucket-cloud/repositories";
 import type { BrowseInput } from "./schemas";
 import { usableConnection } from "./usable-connection";
 
@@ -28,7 +28,11 @@ export async function browseWorkspaces(access: OrgAccess, connectionId: string) 
   return page.values.map((access) => ({ slug: access.workspace.slug, name: access.workspace.name ?? access.workspace.slug, administrator: access.administrator ?? false }));
 }
 
-/** One page of a workspace's repositories, searched and sorted by Bitbucket, marked if already a project. */
+/**
+ * One page of a workspace's repositories, searched and sorted by Bitbucket, marked if already
+ * a project and whether the account administers it (webhooks need admin; a second request
+ * for just this page's repositories with `role=admin`).
+ */
 export async function browseRepositories(access: OrgAccess, input: BrowseInput & { workspace: string }) {
   const connection = await usableConnection(access, input.connectionId);
   const page = await withAccessToken(connection.id, (token) =>
@@ -39,6 +43,9 @@ export async function browseRepositories(access: OrgAccess, input: BrowseInput &
       sort: input.sort,
       filter: tokenFilter(connection) ?? undefined,
     }),
+  );
+  const administered = await withAccessToken(connection.id, (token) =>
+    administeredRepositories(connection.apiUrl, token, input.workspace, page.values.map((repo) => repo.full_name)),
   );
   const existing = await db().project.findMany({
     where: { connectionId: connection.id, repositoryUuid: { in: page.values.map((r) => r.uuid) } },
@@ -59,6 +66,7 @@ export async function browseRepositories(access: OrgAccess, input: BrowseInput &
       mainBranch: repo.mainbranch?.name ?? null,
       updatedOn: repo.updated_on ?? null,
       projectId: projectByRepo.get(repo.uuid) ?? null,
+      canAdminister: administered.has(repo.full_name),
     })),
   };
 }

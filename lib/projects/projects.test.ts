@@ -70,6 +70,17 @@ describe("browsing", () => {
     const none = await browseRepositories(c.access, { connectionId: c.id, workspace: "acme", search: 'no "such" repo', sort: "name", page: 1 });
     expect(none.repositories).toEqual([]);
   });
+
+  it("marks which repositories the account administers, since only admins can add webhooks", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    // alice is an admin in acme and only a member in bigco.
+    const acme = await browseRepositories(c.access, { connectionId: c.id, workspace: "acme", sort: "name", page: 1 });
+    const bigco = await browseRepositories(c.access, { connectionId: c.id, workspace: "bigco", sort: "name", page: 1 });
+    expect(acme.repositories.length).toBeGreaterThan(0);
+    expect(acme.repositories.every((r) => r.canAdminister)).toBe(true);
+    expect(bigco.repositories.length).toBe(25);
+    expect(bigco.repositories.some((r) => r.canAdminister)).toBe(false);
+  });
 });
 
 describe("projects and their webhooks", () => {

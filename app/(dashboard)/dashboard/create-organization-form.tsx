@@ -27,7 +27,8 @@ export function CreateOrganizationForm() {
   const create = useMutation({
     mutationFn: createOrganizationAction,
     onSuccess: (result) => {
-      if (result.ok) router.push(`/orgs/${result.data.slug}/integrations`);
+      // A new organization has one thing to do: connect Bitbucket Cloud, so it opens on that setup.
+      if (result.ok) router.push(`/orgs/${result.data.slug}/integrations/bitbucket-cloud/new`);
     },
   });
   const { formLevel, unreachable, fieldError } = useFormFailure(create, ["name", "slug"], { hints: false });

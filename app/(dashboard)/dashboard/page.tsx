@@ -4,6 +4,7 @@ import { RoleBadge } from "@/components/role-badge";
 import { UserAvatar } from "@/components/user-avatar";
 import { requireUser } from "@/lib/auth/session";
 import { listOrganizationsForUser } from "@/lib/orgs/list-organizations";
+import { nextSteps } from "@/lib/orgs/next-steps";
 import { CreateOrganizationForm } from "./create-organization-form";
 
 export const metadata = { title: "Dashboard" };
@@ -15,7 +16,6 @@ const linkClass = "text-brand-700 underline";
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const organizations = await listOrganizationsForUser(user.id);
-  const first = organizations[0];
   return (
     <>
       <PageHeader title={`Welcome, ${user.name ?? "there"}`} description="Your Bitbucket account, your organizations and where to go next." />
@@ -74,23 +74,19 @@ export default async function DashboardPage() {
       <section aria-label="Next steps" className={`mt-6 ${card}`}>
         <h2 className="font-semibold">Next steps</h2>
         <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-700">
-          <li>
-            {first ? (
-              <>
-                Connect Bitbucket Cloud from{" "}
-                <Link className={linkClass} href={`/orgs/${first.slug}/integrations`}>{first.name} → Integrations</Link>.
-              </>
-            ) : (
-              <>
-                <Link className={linkClass} href="#create-organization">Create an organization</Link>, then connect Bitbucket Cloud from its
-                Integrations page.
-              </>
-            )}
-          </li>
-          <li>Turn repositories into projects and watch their webhook deliveries.</li>
-          <li>
-            Check who can sign in, and how, in <Link className={linkClass} href="/settings/authentication">Settings → Authentication</Link>.
-          </li>
+          {nextSteps({ instanceOwner: user.role === "owner" }, organizations).map((step) => (
+            <li key={step.text}>
+              {step.text}
+              {step.link ? (
+                <>
+                  {" "}
+                  <Link className={linkClass} href={step.link.href}>
+                    {step.link.label}
+                  </Link>
+                </>
+              ) : null}
+            </li>
+          ))}
         </ol>
       </section>
     </>

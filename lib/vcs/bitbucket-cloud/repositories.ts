@@ -39,6 +39,22 @@ export function listRepositories(
   return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}?${params}`, token, repositoryPage);
 }
 
+/** Bitbucket's filter for exactly these repositories (by full name), for a second look at one page. */
+export function fullNameFilter(fullNames: string[]): string {
+  return fullNames.map((name) => `full_name = "${name.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(" OR ");
+}
+
+/**
+ * Which of these repositories the account administers (`role=admin`): only admins can add
+ * webhooks, so the others cannot become projects with a working hook.
+ */
+export async function administeredRepositories(apiUrl: string, token: ApiAuth, workspace: string, fullNames: string[]): Promise<Set<string>> {
+  if (fullNames.length === 0) return new Set();
+  const params = new URLSearchParams({ role: "admin", pagelen: String(Math.min(100, fullNames.length)), q: fullNameFilter(fullNames) });
+  const page = await getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}?${params}`, token, repositoryPage);
+  return new Set(page.values.map((repository) => repository.full_name));
+}
+
 export function getRepository(apiUrl: string, token: ApiAuth, workspace: string, slug: string) {
   return getJson(`${apiUrl}/repositories/${pathSegment(workspace, "workspace")}/${pathSegment(slug, "repository")}`, token, repositorySchema);
 }

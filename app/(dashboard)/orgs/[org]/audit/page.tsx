@@ -7,6 +7,8 @@ import { LocalTime } from "@/components/local-time";
 
 export const metadata = { title: "Audit" };
 
+const cell = "block py-0.5 md:table-cell md:px-4 md:py-2";
+
 
 export default async function AuditPage({ params }: { params: Promise<{ org: string }> }) {
   const { organization } = await requireOrgAccess((await params).org);
@@ -17,26 +19,27 @@ export default async function AuditPage({ params }: { params: Promise<{ org: str
       {events.length === 0 ? (
         <EmptyState title="No events yet">Changes to the organization, its members and its connections are recorded here.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+        // Below md each event is a stacked card (the table's rows as blocks); from md on, a table.
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="block w-full text-left text-sm md:table md:min-w-full">
+            <thead className="hidden bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500 md:table-header-group">
               <tr>
                 {["Time", "Actor", "Action", "Target", "Changes"].map((heading) => (
                   <th key={heading} scope="col" className="px-4 py-2">{heading}</th>
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
+            <tbody className="block divide-y divide-slate-200 align-top md:table-row-group">
               {events.map((event) => (
-                <tr key={event.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                <tr key={event.id} className="block px-4 py-3 md:table-row md:p-0">
+                  <td className={`${cell} text-xs text-slate-500 md:text-sm md:whitespace-nowrap md:text-slate-600`}>
                     <LocalTime iso={event.at.toISOString()} />
                   </td>
-                  <td className="px-4 py-2">{event.actor}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{event.label}</td>
-                  <td className="px-4 py-2 break-words text-slate-600">{event.target}</td>
-                  <td className="px-4 py-2">
-                    <ul className="space-y-0.5 text-xs">
+                  <td className={cell}>{event.actor}</td>
+                  <td className={`${cell} font-medium md:font-normal md:whitespace-nowrap`}>{event.label}</td>
+                  <td className={`${cell} break-words text-slate-600`}>{event.target}</td>
+                  <td className={cell}>
+                    <ul className="space-y-0.5 text-xs break-words">
                       {describeChanges(event).map(({ key, from, to }) => (
                         <li key={key}>
                           <span className="text-slate-500">{key}:</span> {from === null ? null : <span className="text-slate-500">{from} → </span>}

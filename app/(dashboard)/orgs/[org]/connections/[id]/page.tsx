@@ -98,13 +98,14 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
               apiUrl: view.apiUrl,
               clientIdLast4: view.clientIdLast4,
               consumerKind: view.consumerKind,
+              connectUrl: view.connectUrl,
             }}
             formFields={consumerFormFields({ name: view.name, callbackUrl: view.callbackUrl })}
             checklist={permissionChecklist(view.requiredScopes)}
             states={{ consumer: stepState(2, step), credentials: stepState(3, step) }}
             storedError={isDraft(view.status) && view.lastError ? view.lastError : null}
+            connectStep={<ConnectStep view={view} state={stepState(4, step)} problem={step === 4 ? problem : null} />}
           />
-          <ConnectStep view={view} state={stepState(4, step)} problem={step === 4 ? problem : null} />
         </ol>
         <section aria-labelledby="draft-delete" className="mt-8 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
           <h2 id="draft-delete" className="font-semibold">

@@ -74,11 +74,14 @@ export function LiveActivity({
   initial,
   retentionDays,
   redeliverTarget,
+  hookActive,
 }: {
   endpoint: string;
   initial: ProjectActivity;
   retentionDays: number;
   redeliverTarget?: { orgSlug: string; projectId: string };
+  /** Whether the webhook is registered: only then does a push show up within seconds. */
+  hookActive: boolean;
 }) {
   const query = useQuery({
     queryKey: ["project-activity", endpoint],
@@ -103,7 +106,7 @@ export function LiveActivity({
           Last push
         </h2>
         <div aria-live="polite" data-testid="last-push">
-          <LastPushCard lastPush={lastPush} />
+          <LastPushCard lastPush={lastPush} hookActive={hookActive} />
         </div>
       </section>
       <section aria-labelledby="deliveries-heading" className={card}>

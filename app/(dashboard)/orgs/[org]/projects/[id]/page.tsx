@@ -144,7 +144,7 @@ export default async function ProjectPage({ params }: Props) {
                   ))}
                 </ul>
               </div>
-              {canManage && hookStatus !== "registered" ? <RetryHookButton target={target} /> : null}
+              {canManage && hookStatus !== "registered" ? <RetryHookButton target={target} shownErrorCode={hookStatus === "failed" ? (project.hookError?.code ?? null) : null} /> : null}
             </div>
           </Card>
         </div>
@@ -160,6 +160,7 @@ export default async function ProjectPage({ params }: Props) {
           initial={activity}
           retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS}
           redeliverTarget={canManage ? target : undefined}
+          hookActive={hookStatus === "registered"}
         />
       </div>
 

@@ -10,8 +10,11 @@ import { primaryButton } from "@/components/styles";
 
 type Target = { orgSlug: string; projectId: string };
 
-/** Registers a failed webhook again; the page re-renders with the stored result either way. */
-export function RetryHookButton({ target }: { target: Target }) {
+/**
+ * Registers a failed webhook again; the page re-renders with the stored result either way,
+ * so a refusal Bitbucket gave is shown there once, not here a second time.
+ */
+export function RetryHookButton({ target, shownErrorCode }: { target: Target; shownErrorCode: string | null }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const mutation = useMutation({
@@ -22,7 +25,7 @@ export function RetryHookButton({ target }: { target: Target }) {
   const busy = mutation.isPending || refreshing;
   return (
     <div className="space-y-3">
-      <FormFailure formLevel={formLevel} unreachable={unreachable} />
+      <FormFailure formLevel={busy || formLevel?.code === shownErrorCode ? undefined : formLevel} unreachable={unreachable} />
       <button type="button" className={primaryButton} disabled={busy} onClick={() => mutation.mutate()}>
         {busy ? "Registering…" : "Retry webhook registration"}
       </button>

@@ -1,3 +1,4 @@
+import { useRef } from "react";
 import { FailureNotice } from "@/components/form-failure";
 import { SelectField, TextField } from "@/components/form-fields";
 import { RepositoryPicker, type PickerRepository } from "@/components/repository-picker";
@@ -20,8 +21,14 @@ export function RepositoriesSection({
   const data = browser.repositoriesQuery.data;
   const pageCount = data?.total != null ? Math.max(1, Math.ceil(data.total / data.pageSize)) : null;
   const busy = browser.repositoriesQuery.isFetching;
+  const top = useRef<HTMLElement>(null);
+  // A new page starts at the top of the list, not where the last one ended.
+  const goTo = (page: number) => {
+    browser.setPage(page);
+    top.current?.scrollIntoView({ block: "start" });
+  };
   return (
-    <section aria-labelledby="repositories-heading" className={card}>
+    <section ref={top} aria-labelledby="repositories-heading" className={`${card} scroll-mt-4`}>
       <h2 id="repositories-heading" className="mb-3 font-semibold">
         Repositories in {browser.workspace}
       </h2>
@@ -72,7 +79,7 @@ export function RepositoriesSection({
                 type="button"
                 className={secondaryButton}
                 disabled={data.page <= 1 || browser.repositoriesQuery.isPlaceholderData}
-                onClick={() => browser.setPage(Math.max(1, data.page - 1))}
+                onClick={() => goTo(Math.max(1, data.page - 1))}
               >
                 Previous
               </button>
@@ -86,11 +93,14 @@ export function RepositoriesSection({
                 type="button"
                 className={secondaryButton}
                 disabled={!data.hasNext || browser.repositoriesQuery.isPlaceholderData}
-                onClick={() => browser.setPage(data.page + 1)}
+                onClick={() => goTo(data.page + 1)}
               >
                 Next
               </button>
             </nav>
+            {pageCount !== null && pageCount > 3 && !browser.search ? (
+              <p className="mt-2 text-sm text-slate-500">Looking for one repository? Search above finds it on any page.</p>
+            ) : null}
           </>
         ) : null}
       </div>

@@ -55,7 +55,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ org:
       {tokens.length === 0 ? (
         <EmptyState title="No tokens yet">Create one above; it is shown once, then only its first characters.</EmptyState>
       ) : (
-        <section aria-labelledby="token-list-heading" className="rounded-xl border border-slate-200 bg-white">
+        <section aria-labelledby="token-list-heading" className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <h2 id="token-list-heading" className="border-b border-slate-200 px-5 py-3 font-semibold">
             {everyone ? "Tokens in this organization" : "Your tokens"}
           </h2>

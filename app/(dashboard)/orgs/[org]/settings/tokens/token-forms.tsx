@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { CopyField } from "@/components/copy-button";
+import { ConfirmDanger } from "@/components/confirm-danger";
 import { FormFailure, UNREACHABLE, useFormFailure } from "@/components/form-failure";
 import { SelectField, SubmitButton, TextField } from "@/components/form-fields";
 import { LocalTime } from "@/components/local-time";
@@ -84,31 +85,23 @@ export function CreateTokenForm({ orgSlug, connections, canManage }: { orgSlug: 
   );
 }
 
-/** Revokes after a confirmation: whatever uses the token stops working at once. */
+/** Revokes after an inline confirmation: whatever uses the token stops working at once. */
 export function RevokeTokenButton({ orgSlug, id, name }: { orgSlug: string; id: string; name: string }) {
   const revoke = useMutation({ mutationFn: () => revokeApiTokenAction(orgSlug, { id }) });
-  const { failure, unreachable } = useFormFailure(revoke, []);
-
-  function confirmAndRevoke() {
-    if (window.confirm(`Revoke “${name}”? Anything using it stops working at once.`)) revoke.mutate();
-  }
-
+  const { formLevel, unreachable } = useFormFailure(revoke, []);
   return (
-    <div className="flex flex-col items-end gap-1">
-      <button
-        type="button"
-        onClick={confirmAndRevoke}
-        disabled={revoke.isPending}
-        aria-label={`Revoke token ${name}`}
-        className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-600 disabled:opacity-60"
-      >
-        {revoke.isPending ? "Revoking…" : "Revoke"}
-      </button>
-      {failure || unreachable ? (
-        <p role="alert" className="text-xs text-red-700">
-          {failure ? `${failure.message} ${failure.hint}` : UNREACHABLE.message}
-        </p>
-      ) : null}
-    </div>
+    <ConfirmDanger
+      id={`confirm-revoke-${id}`}
+      open="Revoke"
+      openLabel={`Revoke token ${name}`}
+      title={`Revoke “${name}”?`}
+      confirm="Yes, revoke"
+      pending="Revoking…"
+      busy={revoke.isPending}
+      onConfirm={() => revoke.mutate()}
+      failure={<FormFailure formLevel={formLevel} unreachable={unreachable} />}
+    >
+      <p>Anything using it gets 401 from the next request on. It stays listed here as revoked; create a new token to replace it.</p>
+    </ConfirmDanger>
   );
 }

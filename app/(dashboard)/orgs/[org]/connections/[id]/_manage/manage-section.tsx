@@ -77,7 +77,7 @@ export function ManageSection({
             title="Disconnect"
             description="Deletes the tokens this app holds. The key, secret and URLs stay, so Reconnect needs nothing re-entered. The Bitbucket account still lists the app among its authorizations until someone revokes it there."
           >
-            <DisconnectButton target={target} />
+            <DisconnectButton target={target} name={view.name} projectCount={projectCount} />
           </ManageCard>
         ) : null}
         <ManageCard title="Delete" description="Removes the connection and everything stored for it.">

@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from "react";
 import { ConsumerKeyField, ConsumerSecretField } from "@/components/consumer-credential-fields";
 import { fieldFailure, FormFailure } from "@/components/form-failure";
 import { SubmitButton } from "@/components/form-fields";
+import { primaryButton, secondaryButton } from "@/components/styles";
 import type { Failure } from "@/lib/errors/to-failure";
 
 /** Step 3's form: the key and secret, checked with Bitbucket at the Host URL of step 2. */
@@ -18,6 +19,7 @@ export function ConsumerCredentialsForm({
   unreachable,
   hostLine,
   onCancel,
+  connectNote,
 }: {
   failure: Failure | undefined;
   formLevel: Failure | undefined;
@@ -31,6 +33,11 @@ export function ConsumerCredentialsForm({
   unreachable: boolean;
   hostLine: ReactNode;
   onCancel?: () => void;
+  /**
+   * Offered on the first verification: "Verify and connect" goes on to Bitbucket once the
+   * pair is accepted (the submitter's value is "connect"); this says where tokens will go.
+   */
+  connectNote?: string;
 }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -40,6 +47,10 @@ export function ConsumerCredentialsForm({
         unreachable={unreachable}
         extra={formLevel?.field === "hostUrl" || formLevel?.field === "apiUrl" ? " The field is under Customize settings in step 2." : null}
       />
+      {/* Field errors show under their field; this says them aloud as they appear. */}
+      <p role="alert" className="sr-only">
+        {fieldFailure(failure, "clientId") ?? fieldFailure(failure, "clientSecret") ?? ""}
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
         <ConsumerKeyField
           id="consumer-key"
@@ -67,15 +78,31 @@ export function ConsumerCredentialsForm({
       </div>
       {hostLine}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Checking with Bitbucket…">
-          Verify key and secret
-        </SubmitButton>
+        {connectNote !== undefined ? (
+          <>
+            <button type="submit" name="then" value="connect" disabled={pending} className={primaryButton}>
+              {pending ? "Checking with Bitbucket…" : "Verify and connect"}
+            </button>
+            <button type="submit" disabled={pending} className={secondaryButton}>
+              Verify key and secret
+            </button>
+          </>
+        ) : (
+          <SubmitButton pending={pending} pendingText="Checking with Bitbucket…">
+            Verify key and secret
+          </SubmitButton>
+        )}
         {onCancel ? (
           <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100">
             Cancel
           </button>
         ) : null}
       </div>
+      {connectNote !== undefined ? (
+        <p data-testid="verify-connect-note" className="text-slate-600">
+          Verify and connect opens Bitbucket to grant access as soon as the key and secret are accepted. {connectNote}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -2,16 +2,17 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
-import { Notice } from "@/components/notice";
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { SetupStep, type SetupStepState } from "@/components/setup-step";
 import { fieldFailure } from "@/components/form-failure";
 import { fieldForError, type ConsumerFormField } from "@/lib/connections/setup-steps";
 import { suggestApiUrl, trimUrl } from "@/lib/connections/defaults";
+import { tokenDestination } from "@/lib/connections/token-destination";
 import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { saveCredentialsAction, updateCredentialsAction } from "../actions";
 import { ConsumerCredentialsForm } from "./consumer-credentials-form";
 import { ConsumerGuide } from "./consumer-guide";
+import { VerifiedCredentials } from "./verified-credentials";
 import type { Failure } from "@/lib/errors/to-failure";
 
 export type ConsumerStepsConnection = {
@@ -21,10 +22,24 @@ export type ConsumerStepsConnection = {
   apiUrl: string;
   clientIdLast4: string | null;
   consumerKind: "private" | "public" | null;
+  connectUrl: string;
 };
 
 
 const CREDENTIAL_FIELDS = ["clientId", "clientSecret"];
+
+function focusField(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** Where tokens will go, for the URLs as typed so far; nothing while they are not URLs yet. */
+function destinationWhileTyping(hostUrl: string, apiUrl: string): string {
+  try {
+    return tokenDestination(hostUrl, apiUrl);
+  } catch {
+    return "";
+  }
+}
 
 /**
  * Steps 2 and 3 of the setup. They share the Bitbucket host: the Host URL chosen in
@@ -38,6 +53,7 @@ export function ConsumerSteps({
   checklist,
   states,
   storedError,
+  connectStep,
 }: {
   orgSlug: string;
   connection: ConsumerStepsConnection;
@@ -46,6 +62,8 @@ export function ConsumerSteps({
   states: { consumer: SetupStepState; credentials: SetupStepState };
   /** The last failed check of a draft, shown where it belongs until the next attempt. */
   storedError: { code: string; message: string; hint: string } | null;
+  /** Step 4, rendered by the page; held back while a new key or secret is being entered. */
+  connectStep: ReactNode;
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -58,16 +76,20 @@ export function ConsumerSteps({
   const hostInput = useRef<HTMLDivElement>(null);
 
   const save = useMutation({
-    mutationFn: (input: { clientId: string; clientSecret: string; hostUrl: string; apiUrl: string }): Promise<{ ok: true } | { ok: false; error: Failure }> =>
+    mutationFn: ({ connect: _connect, ...input }: { clientId: string; clientSecret: string; hostUrl: string; apiUrl: string; connect: boolean }): Promise<{ ok: true } | { ok: false; error: Failure }> =>
       input.clientId || !connection.clientIdLast4
         ? saveCredentialsAction(orgSlug, connection.id, input)
         : // Key left empty: keep the saved one, re-verified with the secret entered now.
           updateCredentialsAction(orgSlug, connection.id, { clientSecret: input.clientSecret, hostUrl: input.hostUrl, apiUrl: input.apiUrl }),
-    onSuccess: (result) => {
+    onSuccess: (result, input) => {
       if (!result.ok) {
-        if (result.error.field === "hostUrl" || result.error.field === "apiUrl") openHost(false);
+        const field = result.error.field;
+        if (field === "hostUrl" || field === "apiUrl") openHost(field);
+        else if (field === "clientId" || field === "clientSecret") focusField(field === "clientId" ? "consumer-key" : "consumer-secret");
         return;
       }
+      // "Verify and connect": straight on to Bitbucket's Grant access page.
+      if (input.connect) return window.location.assign(connection.connectUrl);
       setKey("");
       setSecret("");
       setEditing(false);
@@ -79,20 +101,24 @@ export function ConsumerSteps({
   const failure = save.data || save.isPending ? attempted : stored;
   const formLevel = failure && !CREDENTIAL_FIELDS.some((field) => fieldFailure(failure, field)) ? failure : undefined;
 
-  function openHost(focus: boolean) {
+  /** Opens the host settings; with a field, scrolls to it and puts the cursor there. */
+  function openHost(field: "hostUrl" | "apiUrl" | null) {
     setGuideOpen(true);
     setHostOpen(true);
-    if (focus) {
+    if (field) {
       requestAnimationFrame(() => {
-        hostInput.current?.scrollIntoView({ block: "center" });
-        hostInput.current?.querySelector("input")?.focus();
+        const inputs = hostInput.current?.querySelectorAll("input");
+        const input = inputs?.[field === "apiUrl" ? 1 : 0];
+        input?.scrollIntoView({ block: "center" });
+        input?.focus();
       });
     }
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate({ clientId: key.trim(), clientSecret: secret, hostUrl: trimUrl(host.hostUrl), apiUrl: trimUrl(host.apiUrl) });
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    save.mutate({ clientId: key.trim(), clientSecret: secret, hostUrl: trimUrl(host.hostUrl), apiUrl: trimUrl(host.apiUrl), connect: submitter?.value === "connect" });
   }
 
   const hostUrl = trimUrl(host.hostUrl);
@@ -111,11 +137,16 @@ export function ConsumerSteps({
   );
 
   const verified = states.credentials === "done" && !editing;
-  const publicConsumer = connection.consumerKind === "public";
+  // No check mark beside an error: a step whose field is at fault is the current one again.
+  const hostAtFault = failure?.field === "hostUrl" || failure?.field === "apiUrl";
+  const consumerState: SetupStepState = hostAtFault && states.consumer === "done" ? "current" : states.consumer;
+  // While the key or secret is being changed, the saved pair is not what the person means
+  // to connect with: no ✓ on step 3 and no Connect until the new pair is verified or cancelled.
+  const credentialsState: SetupStepState = editing || (failure && states.credentials === "done") ? "current" : states.credentials;
 
   return (
     <>
-      <SetupStep number={2} title="Create the consumer on Bitbucket" state={states.consumer}>
+      <SetupStep number={2} title="Create the consumer on Bitbucket" state={consumerState}>
         {states.consumer === "done" ? (
           <details open={guideOpen} onToggle={(event) => setGuideOpen(event.currentTarget.open)}>
             <summary className="cursor-pointer text-slate-600">Show what to enter on Bitbucket</summary>
@@ -126,30 +157,9 @@ export function ConsumerSteps({
         )}
       </SetupStep>
 
-      <SetupStep number={3} title="Paste the key and secret" state={states.credentials}>
+      <SetupStep number={3} title="Paste the key and secret" state={credentialsState}>
         {verified ? (
-          <div className="space-y-3">
-            <Notice tone="success" title={publicConsumer ? "Key and secret accepted." : "Key and secret verified"}>
-              {publicConsumer
-                ? "This is a public consumer, so Bitbucket confirms them fully when you connect."
-                : "Bitbucket accepted this key and secret for a private consumer, at the Host URL and API URL below."}
-            </Notice>
-            <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-              <dt className="text-slate-500">Key</dt>
-              <dd className="font-mono">••••{connection.clientIdLast4}</dd>
-              <dt className="text-slate-500">Host URL</dt>
-              <dd className="font-mono break-all">{connection.hostUrl}</dd>
-              <dt className="text-slate-500">API URL</dt>
-              <dd className="font-mono break-all">{connection.apiUrl}</dd>
-            </dl>
-            <button
-              type="button"
-              onClick={() => setEditing(true)}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            >
-              Change key or secret
-            </button>
-          </div>
+          <VerifiedCredentials connection={connection} onChange={() => setEditing(true)} />
         ) : (
           <ConsumerCredentialsForm
             failure={failure}
@@ -166,15 +176,32 @@ export function ConsumerSteps({
               <p className="text-slate-600">
                 Checked against <span className="font-mono break-all">{hostUrl}</span> and{" "}
                 <span className="font-mono break-all">{trimUrl(host.apiUrl)}</span>.{" "}
-                <button type="button" onClick={() => openHost(true)} className="text-brand-700 underline">
+                <button type="button" onClick={() => openHost("hostUrl")} className="text-brand-700 underline">
                   Customize settings
                 </button>
               </p>
             }
-            onCancel={states.credentials === "done" ? () => setEditing(false) : undefined}
+            onCancel={
+              states.credentials === "done"
+                ? () => {
+                    // Back to the saved, verified pair: the failed attempt no longer applies.
+                    save.reset();
+                    setEditing(false);
+                  }
+                : undefined
+            }
+            connectNote={states.credentials === "done" ? undefined : destinationWhileTyping(hostUrl, trimUrl(host.apiUrl))}
           />
         )}
       </SetupStep>
+
+      {editing ? (
+        <SetupStep number={4} title="Connect" state="upcoming">
+          <p className="text-slate-500">Verify the new key and secret, or cancel to keep the saved ones, then connect.</p>
+        </SetupStep>
+      ) : (
+        connectStep
+      )}
     </>
   );
 }

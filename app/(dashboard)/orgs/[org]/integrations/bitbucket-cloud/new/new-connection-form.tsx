@@ -8,7 +8,7 @@ import { SubmitButton, TextField } from "@/components/form-fields";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import type { ProfileId } from "@/lib/connections/profiles";
-import { trimUrl } from "@/lib/connections/defaults";
+import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL, trimUrl } from "@/lib/connections/defaults";
 import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { type ProfileChoice } from "@/lib/connections/profiles";
 import { createDraftAction } from "./actions";
@@ -41,6 +41,8 @@ export function NewConnectionForm({
     },
   });
   const { formLevel, unreachable, fieldError } = useFormFailure(create, FIELDS);
+  // This app's sign-in host, when it is not bitbucket.org (a sandbox, say).
+  const signInHost = defaults.hostUrl !== BITBUCKET_CLOUD_HOST_URL;
   const navigating = create.data?.ok === true;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -51,9 +53,9 @@ export function NewConnectionForm({
       name,
       profile,
       ...(profile === "custom" ? { scopes: custom } : {}),
-      // Only a changed address is sent; the server fills in Bitbucket Cloud's own.
-      ...(hostUrl !== defaults.hostUrl ? { hostUrl } : {}),
-      ...(apiUrl !== defaults.apiUrl ? { apiUrl } : {}),
+      // Only an address other than Bitbucket Cloud's is sent; the server fills in its own.
+      ...(hostUrl !== BITBUCKET_CLOUD_HOST_URL ? { hostUrl } : {}),
+      ...(apiUrl !== BITBUCKET_CLOUD_API_URL ? { apiUrl } : {}),
     });
   }
 
@@ -172,12 +174,27 @@ export function NewConnectionForm({
         />
         <details open={showHost} onToggle={(event) => setShowHost(event.currentTarget.open)} className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">
-            Customize settings <span className="font-normal text-slate-500">(Bitbucket host: {trimUrl(host.hostUrl) || "not set"})</span>
+            Customize settings{" "}
+            <span className="font-normal text-slate-500">
+              (Bitbucket host: {trimUrl(host.hostUrl) || "not set"}
+              {signInHost && trimUrl(host.hostUrl) === defaults.hostUrl ? ", where you sign in" : ""})
+            </span>
           </summary>
           <p className="mt-2 mb-3 text-sm text-slate-600">
-            Bitbucket Cloud is at https://bitbucket.org. Change these only for a sandbox or another Bitbucket Cloud–compatible host.
-            You can also change them in the next step.
+            {signInHost
+              ? `People sign in to this app at ${defaults.hostUrl}, so that is the default. `
+              : "Bitbucket Cloud is at https://bitbucket.org. "}
+            Change these only for a sandbox or another Bitbucket Cloud–compatible host. You can also change them in the next step.
           </p>
+          {signInHost && trimUrl(host.hostUrl) !== BITBUCKET_CLOUD_HOST_URL ? (
+            <button
+              type="button"
+              onClick={() => setHost({ hostUrl: BITBUCKET_CLOUD_HOST_URL, apiUrl: BITBUCKET_CLOUD_API_URL, apiEdited: false })}
+              className="mb-3 text-sm font-medium text-brand-700 underline"
+            >
+              Use bitbucket.org instead
+            </button>
+          ) : null}
           <BitbucketHostFields
             idPrefix="new"
             values={host}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
-import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "@/lib/connections/defaults";
+import { env } from "@/lib/env";
 import { permissionGroups } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileChoices } from "@/lib/connections/profiles";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
@@ -48,13 +48,14 @@ export default async function NewBitbucketCloudConnectionPage({ params, searchPa
       </ol>
       ) : null}
       {canManageConnections(access.role) && type !== "oauth_consumer" ? (
-        <TokenConnectionForm orgSlug={slug} type={type} profiles={tokenProfiles} defaults={{ hostUrl: BITBUCKET_CLOUD_HOST_URL, apiUrl: BITBUCKET_CLOUD_API_URL }} />
+        <TokenConnectionForm orgSlug={slug} type={type} profiles={tokenProfiles} defaults={{ hostUrl: env().BITBUCKET_HOST_URL, apiUrl: env().BITBUCKET_API_URL }} />
       ) : canManageConnections(access.role) ? (
         <NewConnectionForm
           orgSlug={slug}
           profiles={profileChoices()}
           groups={permissionGroups()}
-          defaults={{ hostUrl: BITBUCKET_CLOUD_HOST_URL, apiUrl: BITBUCKET_CLOUD_API_URL }}
+          // People sign in to this app at its configured Bitbucket host, so that is the first choice.
+          defaults={{ hostUrl: env().BITBUCKET_HOST_URL, apiUrl: env().BITBUCKET_API_URL }}
         />
       ) : (
         <Notice tone="info" title="Only owners and admins set up connections.">
