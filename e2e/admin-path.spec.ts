@@ -152,7 +152,7 @@ test.describe.serial("the admin's path", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Token “Narrow screen” created" })).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Narrow screen" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     const open = page.getByRole("button", { name: "Revoke token Narrow screen" });

@@ -74,8 +74,9 @@ export function TokenConnectionForm({
       token,
       ...(type === "api_token" ? { email } : { resourceKind, workspace: target.workspace, ...(resourceKind === "workspace" ? {} : { [resourceKind]: key }) }),
       ...expiryInput(expiry),
-      ...(hostUrl !== defaults.hostUrl ? { hostUrl } : {}),
-      ...(apiUrl !== defaults.apiUrl ? { apiUrl } : {}),
+      // Always sent: the form's default host is this app's sign-in host, not the server's fallback.
+      hostUrl,
+      apiUrl,
     });
   }
 
