@@ -9,6 +9,7 @@ import { createDatabaseClient, omittedColumns, type Database } from "@/lib/db/cl
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { postgresDatabaseUrl, postgresQuery, resetDatabase } from "./lib/database";
+import { orderBy } from "./lib/copy-database";
 
 const run = promisify(execFile);
 const copy = (from: string, to: string) =>
@@ -55,7 +56,7 @@ async function allRows(db: Database) {
     const omitted = (omittedColumns as Record<string, Record<string, boolean>>)[key];
     const omit = omitted ? Object.fromEntries(Object.keys(omitted).map((column) => [column, false])) : undefined;
     const delegate = (db as unknown as Record<string, { findMany(args: object): Promise<unknown[]> }>)[key]!;
-    rows[model] = await delegate.findMany({ ...(omit ? { omit } : {}), orderBy: model === "Lease" ? { name: "asc" } : { id: "asc" } });
+    rows[model] = await delegate.findMany({ ...(omit ? { omit } : {}), orderBy: orderBy(model) });
   }
   return rows;
 }

@@ -25,8 +25,9 @@ function allColumns(model: string) {
   return omitted ? { omit: Object.fromEntries(Object.keys(omitted).map((column) => [column, false])) } : {};
 }
 
-// Every model has a single-column primary key: `id`, or `name` for Lease.
-const orderBy = (model: string) => (model === "Lease" ? { name: "asc" } : { id: "asc" });
+// Rows are read in primary-key order: `id`, except where a model's key is another column or several.
+const PRIMARY_KEYS: Record<string, string[]> = { Lease: ["name"], ConsumerCallCount: ["consumer", "kind", "minute"] };
+export const orderBy = (model: string) => (PRIMARY_KEYS[model] ?? ["id"]).map((column) => ({ [column]: "asc" as const }));
 
 export class CopyRefused extends Error {}
 

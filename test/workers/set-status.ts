@@ -7,4 +7,7 @@ const [connectionId, status, at] = process.argv.slice(2);
 const connection = await db().vcsConnection.findUniqueOrThrow({ where: { id: connectionId! } });
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(at) - Date.now())));
 await db().$transaction((tx) => changeStatus(tx, connection, status as "error", { actor: SYSTEM, reason: "host_timeout" }));
-process.stdout.write(String(Date.now()));
+const changedAt = Date.now();
+// A PostgreSQL pool would keep the process alive for its idle timeout: the caller waits for the exit.
+await db().$disconnect();
+process.stdout.write(String(changedAt));
