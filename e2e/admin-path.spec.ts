@@ -163,6 +163,6 @@ test.describe.serial("the admin's path", () => {
     await expect(open).toBeFocused();
     await open.click();
     await page.getByRole("button", { name: "Yes, revoke" }).click();
-    await expect(page.getByRole("cell", { name: /^Revoked/ })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Narrow screen" }).getByText(/^Revoked/)).toBeVisible();
   });
 });
