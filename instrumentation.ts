@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startHealthSweep } = await import("./lib/health/scheduler");
   startHealthSweep();
+  const { startAlertSender } = await import("./lib/alerts/scheduler");
+  startAlertSender();
 }

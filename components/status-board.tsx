@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CredentialCountdown } from "./credential-countdown";
 
 export type StatusRow = {
   id: string;
@@ -7,6 +8,8 @@ export type StatusRow = {
   statusLabel: string;
   tone: "neutral" | "progress" | "good" | "warning" | "bad";
   lastSuccessAt: string | null;
+  /** When the connection's credential ends (lib/connections/credential-end.ts), if it does. */
+  credentialEndsAt: string | null;
   uptime: { day: number | null; week: number | null };
 };
 
@@ -35,6 +38,12 @@ export function StatusBoard({ rows, renderTime }: { rows: StatusRow[]; renderTim
               {row.statusLabel}
             </span>
           </div>
+          {row.credentialEndsAt ? (
+            <p className="mt-2 text-sm">
+              <span className="text-slate-500">Credential: </span>
+              <CredentialCountdown endsAt={row.credentialEndsAt} />
+            </p>
+          ) : null}
           <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
             <div>
               <dt className="text-slate-500">Last successful check</dt>

@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { describeError, errorCatalog, type ErrorCode } from "@/lib/errors/codes";
 import { missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import type { LoadedConnection } from "./load-connection";
-import { parseStatus } from "./status";
+import { credentialEnd } from "./credential-end";
+import { hasGrant, parseStatus } from "./status";
 
 export const connectionUrls = (orgSlug: string, id: string) => ({
   callbackUrl: `${env().APP_URL}/callback/v1/vcs/${id}`,
@@ -44,6 +45,7 @@ export function toConnectionView(connection: LoadedConnection) {
         }
       : null,
     expiresAt: connection.grant?.expiresAt.toISOString() ?? null,
+    credentialEnd: credentialEndView(connection),
     refreshedAt: connection.grant?.refreshedAt?.toISOString() ?? null,
     verifiedAt: connection.verifiedAt?.toISOString() ?? null,
     lastCheckedAt: connection.lastCheckedAt?.toISOString() ?? null,
@@ -52,6 +54,13 @@ export function toConnectionView(connection: LoadedConnection) {
     createdAt: connection.createdAt.toISOString(),
     updatedAt: connection.updatedAt.toISOString(),
   };
+}
+
+/** When the connection's credential ends and why (null without a grant). */
+function credentialEndView(connection: LoadedConnection) {
+  if (!hasGrant(connection.status)) return null;
+  const end = credentialEnd({ grant: connection.grant });
+  return end ? { endsAt: end.endsAt.toISOString(), reason: end.reason } : null;
 }
 
 export type ConnectionView = ReturnType<typeof toConnectionView>;

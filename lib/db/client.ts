@@ -13,6 +13,7 @@ export function createDatabaseClient(databaseUrl: string) {
       vcsGrant: { accessTokenSealed: true, refreshTokenSealed: true },
       apiToken: { tokenHash: true },
       project: { hookSecretSealed: true },
+      alertDestination: { urlSealed: true, secretSealed: true },
     },
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { STATUS_WORDS, parseStatus } from "@/lib/connections/status";
+import { credentialEnd } from "@/lib/connections/credential-end";
+import { STATUS_WORDS, hasGrant, parseStatus } from "@/lib/connections/status";
 import { db } from "@/lib/db";
 import { uptimeByConnection } from "./uptime";
 
@@ -7,13 +8,21 @@ const PROVIDER_NAMES: Record<string, string> = { bitbucket_cloud: "Bitbucket Clo
 
 /**
  * What every member (and, when enabled, the public page) sees: each connection's name,
- * provider, status, last successful check and uptime. No accounts, URLs or secrets.
+ * provider, status, when its credential ends, last successful check and uptime. No accounts, URLs or secrets.
  */
 export async function organizationStatus(organizationId: string) {
   const connections = await db().vcsConnection.findMany({
     where: { organizationId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, provider: true, status: true, lastSuccessAt: true, lastCheckedAt: true },
+    select: {
+      id: true,
+      name: true,
+      provider: true,
+      status: true,
+      lastSuccessAt: true,
+      lastCheckedAt: true,
+      grant: { select: { expiresAt: true, refreshedAt: true, createdAt: true } },
+    },
   });
   const uptime = await uptimeByConnection(connections.map((c) => c.id));
   return connections.map((c) => {
@@ -27,6 +36,7 @@ export async function organizationStatus(organizationId: string) {
       tone: STATUS_WORDS[status].tone,
       lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
       lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,
+      credentialEndsAt: hasGrant(status) ? (credentialEnd({ grant: c.grant })?.endsAt.toISOString() ?? null) : null,
       uptime: uptime.get(c.id) ?? { day: null, week: null },
     };
   });

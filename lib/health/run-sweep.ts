@@ -6,6 +6,7 @@ import { SWEEPABLE_STATUSES } from "@/lib/connections/status";
 import { log } from "@/lib/log";
 import { checkConnection } from "./check-connection";
 import { acquireLease, completeLease } from "./lease";
+import { sweepCredentialExpiry } from "./sweep-credential-expiry";
 
 export const SWEEP_LEASE = "health-sweep";
 // Statuses worth checking: working ones, and `error`, which recovers on its own. A
@@ -21,6 +22,8 @@ export async function runSweep(holder = randomToken(9)) {
   const leaseMs = config.HEALTH_SWEEP_INTERVAL_SECONDS * 1000;
   if (!(await acquireLease(SWEEP_LEASE, holder, leaseMs))) return { ran: false as const };
   const started = Date.now();
+  // Ends first: an ended credential is marked expired rather than tried and refused.
+  await sweepCredentialExpiry();
   const connections = await db().vcsConnection.findMany({ where: { status: { in: SWEEPABLE_STATUSES }, grant: { isNot: null } }, select: { id: true } });
   const results = [];
   for (const { id } of connections) {

@@ -4,10 +4,11 @@ import { env } from "@/lib/env";
 
 /**
  * Checks the shape of a URL this server will call (Host URL, API URL): https, no
- * credentials, query or fragment; http only where private networks are allowed.
+ * credentials, query (unless allowed: some webhook URLs carry their signature there) or
+ * fragment; http only where private networks are allowed.
  * Where it may connect is enforced again at connect time by outboundFetch.
  */
-export function validateServiceUrl(value: string, field: string): string {
+export function validateServiceUrl(value: string, field: string, options: { allowQuery?: boolean } = {}): string {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -16,6 +17,6 @@ export function validateServiceUrl(value: string, field: string): string {
   }
   const httpAllowed = env().ALLOW_PRIVATE_NETWORK_URLS;
   const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
-  if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
+  if (!schemeOk || url.username || url.password || (url.search && !options.allowQuery) || url.hash) throw new AppError("url_invalid", { field });
   return url.toString().replace(/\/+$/, "");
 }

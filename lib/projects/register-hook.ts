@@ -1,4 +1,6 @@
 import "server-only";
+import { log } from "@/lib/log";
+import { alertWebhookFailing } from "@/lib/alerts/source-alerts";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
@@ -37,7 +39,9 @@ export async function registerHook(projectId: string): Promise<void> {
     });
     await db().project.update({ where: { id: projectId }, data: { hookUuid: saved.uuid, hookStatus: "registered", hookErrorCode: null } });
   } catch (error) {
-    await db().project.update({ where: { id: projectId }, data: { hookStatus: "failed", hookErrorCode: isAppError(error) ? error.code : "bitbucket_unexpected_response" } });
+    const code = isAppError(error) ? error.code : "bitbucket_unexpected_response";
+    await db().project.update({ where: { id: projectId }, data: { hookStatus: "failed", hookErrorCode: code } });
+    await alertWebhookFailing(projectId, code).catch((alertError: unknown) => log().error({ err: alertError, projectId }, "could not queue a webhook alert"));
     throw error;
   }
 }

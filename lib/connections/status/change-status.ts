@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { alertStatusChange } from "@/lib/alerts/status-alerts";
 import { recordAuditEvent, type AuditInput, type Transaction } from "@/lib/audit/record-audit-event";
 import type { ErrorCode } from "@/lib/errors/codes";
 import type { ConnectionStatus } from "./index";
@@ -19,7 +20,7 @@ type Change = {
 /**
  * The one way a connection's status changes. Writes the status with its reason and records
  * the change in the audit log; a change the system made (a check, a refused refresh) is
- * also recorded in the health timeline. Without a use case's own audit entry or other columns, moving to the
+ * also recorded in the health timeline, and failures and recoveries are alerted. Without a use case's own audit entry or other columns, moving to the
  * status a connection already has does nothing.
  */
 export async function changeStatus(tx: Transaction, connection: Subject, to: ConnectionStatus, change: Change) {
@@ -37,6 +38,8 @@ export async function changeStatus(tx: Transaction, connection: Subject, to: Con
       data: { connectionId: connection.id, kind: "status", ok: reason === null, errorCode: reason, fromStatus: connection.status, toStatus: to, createdAt: now },
     });
   }
+  // The organization hears of failures and recoveries from the same transaction.
+  if (changed) await alertStatusChange(tx, connection, to, reason, change.actor, now);
   const audit = change.audit ?? (changed ? { action: "connection.status_changed", before: { status: connection.status }, after: { status: to, reason } } : null);
   if (!audit) return;
   await recordAuditEvent(tx, { organizationId: connection.organizationId, actor: change.actor, target: { type: "connection", id: connection.id }, ...audit });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { CredentialCountdown } from "@/components/credential-countdown";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
@@ -47,6 +48,11 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ or
                 <p className="text-sm text-slate-600">
                   {PROVIDERS[connection.provider] ?? connection.provider} · {profileLabel(connection.profile)}
                 </p>
+                {connection.credentialEnd ? (
+                  <p className="text-sm">
+                    <CredentialCountdown endsAt={connection.credentialEnd.endsAt} />
+                  </p>
+                ) : null}
               </div>
               <ConnectionStatusBadge status={connection.status} />
               <p className="w-full font-mono text-sm text-slate-600 sm:w-28 sm:text-right">

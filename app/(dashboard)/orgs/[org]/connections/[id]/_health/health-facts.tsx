@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { CredentialCountdown } from "@/components/credential-countdown";
 import { LocalTime } from "@/components/local-time";
+import { CREDENTIAL_END_WORDS } from "@/lib/connections/credential-end";
 import { formatLatency, ResultBadge } from "@/components/result-badge";
 import type { ConnectionHealth } from "@/lib/health/connection-health";
 import { reasonText } from "./health-timeline";
@@ -57,6 +59,16 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
       </Fact>
       <Fact label="Last successful check" testId="last-success">
         {connection.lastSuccessAt ? <LocalTime iso={connection.lastSuccessAt} now={now} /> : <span className="text-slate-500">None yet</span>}
+      </Fact>
+      <Fact label="Credential ends" testId="credential-end">
+        {connection.credentialEnd ? (
+          <>
+            <CredentialCountdown endsAt={connection.credentialEnd.endsAt} />
+            <span className="block text-xs text-slate-500">{CREDENTIAL_END_WORDS[connection.credentialEnd.reason]}</span>
+          </>
+        ) : (
+          <span className="text-slate-500">No credential held</span>
+        )}
       </Fact>
       <Fact label="Access token expires" testId="token-expiry">
         {connection.expiresAt ? (
