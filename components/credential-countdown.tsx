@@ -12,7 +12,7 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 export function countdownWords(endsAtIso: string, now: number): string {
   const delta = new Date(endsAtIso).getTime() - now;
   const span = Math.abs(delta);
-  const amount = span >= 2 * DAY_MS ? plural(Math.floor(span / DAY_MS), "day") : span >= HOUR_MS ? plural(Math.floor(span / HOUR_MS), "hour") : plural(Math.max(1, Math.floor(span / 60_000)), "minute");
+  const amount = span >= DAY_MS ? plural(Math.round(span / DAY_MS), "day") : span >= HOUR_MS ? plural(Math.floor(span / HOUR_MS), "hour") : plural(Math.max(1, Math.floor(span / 60_000)), "minute");
   return delta > 0 ? `expires in ${amount}` : `expired ${amount} ago`;
 }
 

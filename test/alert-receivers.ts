@@ -29,7 +29,7 @@ export async function startWebhookReceiver() {
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A local SMTP server (no TLS, no auth) that keeps every message it is given. */
-export async function startSmtpServer() {
+export async function startSmtpServer(port = 0) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -47,7 +47,6 @@ export async function startSmtpServer() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { port: (server.server.address() as AddressInfo).port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -2,6 +2,8 @@
 // E2E_APP_PORT / E2E_EMULATOR_PORT move them, so two checkouts can run their browser tests at once.
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+/** The browser tests' SMTP server (alerts.spec.ts starts it; the app sends alert e-mail there). */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? EMULATOR_PORT + 25);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
@@ -34,6 +36,10 @@ export const appEnvironment = {
   SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
   CONNECT_RATE_LIMIT_PER_MINUTE: "10000",
   API_RATE_LIMIT_PER_MINUTE: "10000",
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(SMTP_PORT),
+  SMTP_FROM: "vcs-connect <alerts@e2e.example>",
+  ALERT_SEND_INTERVAL_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
 };

@@ -27,7 +27,7 @@ export async function alertStatusChange(tx: Transaction, connection: Subject, to
       kind: to === "expired" ? "credential_expired" : "connection_failing",
       dedupeKey,
       title: `${name}: ${words.label.toLowerCase()}`,
-      happened: why ? `${words.summary} ${why.message}` : words.summary,
+      happened: `${words.label}. ${why ? why.message : words.summary}`,
       fix: why?.hint ?? words.fix,
       severity: to === "missing_permissions" ? "warning" : "bad",
       path,
