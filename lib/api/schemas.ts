@@ -18,6 +18,17 @@ export const updateConnectionBody = updateInput;
 
 const ERROR_CODES = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]];
 const timestamp = z.iso.datetime();
+
+const credentialEnd = z
+  .object({
+    endsAt: timestamp,
+    reason: z.enum(["refresh_token_unused", "access_token", "token_expiry"]),
+  })
+  .nullable()
+  .meta({
+    description:
+      "When the connection's credential ends and why: an OAuth refresh token 90 days after its last use (refresh_token_unused), an access token that cannot be refreshed (access_token), or a token's own expiry (token_expiry). Null without a grant.",
+  });
 const scopeList = z.array(z.string()).meta({ description: "Bitbucket OAuth scopes, such as `repository:write`." });
 
 const account = z
@@ -49,6 +60,7 @@ export const connectionViewSchema = z.object({
   missingScopes: scopeList,
   account,
   expiresAt: timestamp.nullable().meta({ description: "When the current access token expires." }),
+  credentialEnd,
   refreshedAt: timestamp.nullable(),
   verifiedAt: timestamp.nullable().meta({ description: "When the key and secret were last verified with Bitbucket." }),
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran." }),
@@ -67,6 +79,7 @@ export const connectionStatusSchema = z.object({
   grantedScopes: scopeList,
   missingScopes: scopeList,
   expiresAt: timestamp.nullable(),
+  credentialEnd,
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran (the background sweep, or Test now)." }),
   lastError: z.object({ code: z.enum(ERROR_CODES), message: z.string(), hint: z.string() }).nullable(),
 });
@@ -80,6 +93,7 @@ export function toConnectionStatus(view: ConnectionViewBody): ConnectionStatusBo
     grantedScopes: view.grantedScopes,
     missingScopes: view.missingScopes,
     expiresAt: view.expiresAt,
+    credentialEnd: view.credentialEnd,
     lastCheckedAt: view.lastCheckedAt,
     lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, hint: view.lastError.hint } : null,
   };

@@ -122,7 +122,8 @@ export const isWorking = (status: string) => WORKING.has(status);
 export const isSweepable = (status: string) => SWEEPABLE.has(status);
 export const isDraft = (status: string) => status === "draft";
 export const isDisconnected = (status: string) => status === "disconnected";
-export const needsReauthorization = (status: string) => status === "needs_reauthorization";
+/** Bitbucket will not accept the stored authorization (refused, or its credential has ended): only Reconnect helps. */
+export const needsReauthorization = (status: string) => status === "needs_reauthorization" || status === "expired";
 /** Setup still has steps to show: the key and secret, or the first Connect. */
 export const isSettingUp = (status: string) => status === "draft" || status === "awaiting_authorization";
 /** The status a new connection starts in. */
