@@ -64,17 +64,17 @@ test("alerts settings: destinations are added, tested, logged and removed", asyn
   await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
 
   // A URL the guard refuses is named on its field.
-  await page.getByLabel("Webhook URL").fill("ftp://example.com/hook");
+  await page.getByRole("textbox", { name: "Webhook URL" }).fill("ftp://example.com/hook");
   await page.getByRole("button", { name: "Add destination" }).click();
   await expect(page.locator("#alert-url-error")).toBeVisible();
 
   await page.getByLabel("Message format").selectOption("slack");
-  await page.getByLabel("Webhook URL").fill(`${hooks.url}/services/T000/B000/slack`);
+  await page.getByRole("textbox", { name: "Webhook URL" }).fill(`${hooks.url}/services/T000/B000/slack`);
   await page.getByRole("button", { name: "Add destination" }).click();
   const destinations = page.getByRole("list", { name: "Alert destinations" });
   await expect(destinations.getByText(/^Slack · 127\.0\.0\.1/)).toBeVisible();
-  await page.getByLabel("An e-mail address").check();
-  await page.getByLabel("E-mail address").fill("oncall@alerts.example");
+  await page.getByRole("radio", { name: /An e-mail address/ }).check();
+  await page.getByRole("textbox", { name: "E-mail address" }).fill("oncall@alerts.example");
   await page.getByRole("button", { name: "Add destination" }).click();
   await expect(destinations.getByText("oncall@alerts.example")).toBeVisible();
 
@@ -98,8 +98,8 @@ test("alerts settings: destinations are added, tested, logged and removed", asyn
   await emailRow.getByRole("button", { name: "Remove" }).click();
   await emailRow.getByRole("button", { name: "Yes, remove" }).click();
   await expect(destinations.getByText("oncall@alerts.example")).toHaveCount(0);
-  await page.getByLabel("An e-mail address").check();
-  await page.getByLabel("E-mail address").fill("oncall@alerts.example");
+  await page.getByRole("radio", { name: /An e-mail address/ }).check();
+  await page.getByRole("textbox", { name: "E-mail address" }).fill("oncall@alerts.example");
   await page.getByRole("button", { name: "Add destination" }).click();
   await expect(destinations.getByText("oncall@alerts.example")).toBeVisible();
 });

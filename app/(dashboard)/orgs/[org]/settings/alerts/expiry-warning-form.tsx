@@ -19,7 +19,7 @@ export function ExpiryWarningForm({ orgSlug, days }: { orgSlug: string; days: nu
   }
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
-      <div className="w-40">
+      <div className="w-56 max-w-full">
         <TextField id="expiry-days" label="Warn this many days ahead" name="days" type="number" min={1} max={90} inputMode="numeric" value={value} error={fieldError("days")} onChange={(event) => setValue(event.target.value)} />
       </div>
       <SubmitButton pending={save.isPending} pendingText="Saving…">
