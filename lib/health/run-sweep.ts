@@ -9,6 +9,8 @@ import { acquireLease, completeLease } from "./lease";
 import { sweepCredentialExpiry } from "./sweep-credential-expiry";
 
 export const SWEEP_LEASE = "health-sweep";
+/** Sent alerts and their delivery outcomes are kept this long. */
+export const ALERT_RETENTION_DAYS = 90;
 // Statuses worth checking: working ones, and `error`, which recovers on its own. A
 // connection that needs reauthorization is not refreshed again until someone reconnects.
 
@@ -40,6 +42,8 @@ export async function runSweep(holder = randomToken(9)) {
   await db().healthEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
   // Old deliveries: their payloads are of no further use, and a smaller log is a smaller leak.
   await db().webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - config.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000) } } });
+  // Alerts are a log, not an archive.
+  await db().alert.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - ALERT_RETENTION_DAYS * 86_400_000) } } });
   // Spent or expired Connect attempts serve no purpose after a day.
   await db().authorizationRequest.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await completeLease(SWEEP_LEASE, holder);

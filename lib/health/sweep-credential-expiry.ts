@@ -32,6 +32,8 @@ export async function sweepCredentialExpiry(now = new Date()) {
     const left = daysLeft(end.endsAt, now);
     const ended = end.endsAt.getTime() <= now.getTime();
     const warningDays = connection.organization.expiryWarningDays;
+    // Most credentials are far from their end: nothing to write, so no transaction.
+    if (!ended && left > warningDays && connection.status !== "expiring_soon" && connection.status !== "expired") continue;
     await db().$transaction(async (tx) => {
       const current = await tx.vcsConnection.findUniqueOrThrow({ where: { id: connection.id } });
       const healthy = grantedStatus(missingScopes(parseScopeList(current.requiredScopes), parseScopeList(connection.grant?.grantedScopes)).length);
