@@ -54,6 +54,10 @@ async function statusRow(page: Page) {
 }
 
 test("alerts settings: destinations are added, tested, logged and removed", async ({ page, request }) => {
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
   await signIn(page, "alice");
   await createOrganization(page, ORG.name, ORG.slug);
   const { connectionUrl } = await connectSandboxConnection(page, request, ORG.slug, NAME);
@@ -102,6 +106,7 @@ test("alerts settings: destinations are added, tested, logged and removed", asyn
   await page.getByRole("textbox", { name: "E-mail address" }).fill("oncall@alerts.example");
   await page.getByRole("button", { name: "Add destination" }).click();
   await expect(destinations.getByText("oncall@alerts.example")).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });
 
 test("a credential counts down on the status page, then expires on the sandbox's clock and the alert arrives with its fix link", async ({ page, request }) => {

@@ -14,6 +14,7 @@ import { deliverDueAlerts, MAX_ATTEMPTS } from "./deliver-alerts";
 import { addDestination, removeDestination } from "./manage-destinations";
 import { readAlertSettings } from "./read-alerts";
 import { SIGNATURE_HEADER } from "./render";
+import { alertCallBudget, alertWebhookFailing } from "./source-alerts";
 
 const DAY = 86_400_000;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -145,5 +146,42 @@ describe("sending", () => {
 
     await removeDestination(c.access, destination.id);
     expect(await database.db.alertDelivery.count({ where: { destinationId: destination.id } })).toBe(0);
+  });
+});
+
+describe("other sources", () => {
+  it("a call budget over 80 % is told once per consumer per hour; a failing project's webhook once a day", async () => {
+    const c = await connectedConnection(database.db, emulator);
+    const at = new Date("2026-12-01T10:15:00Z");
+    await alertCallBudget({ connectionId: c.id, used: 790, limit: 1000, at });
+    expect(await database.db.alert.count({ where: { connectionId: c.id, kind: "call_budget" } })).toBe(0);
+    await alertCallBudget({ connectionId: c.id, used: 850, limit: 1000, at });
+    await alertCallBudget({ connectionId: c.id, used: 900, limit: 1000, at: new Date(at.getTime() + 60_000) });
+    const budget = await database.db.alert.findMany({ where: { connectionId: c.id, kind: "call_budget" } });
+    expect(budget).toHaveLength(1);
+    expect((JSON.parse(budget[0]!.body) as AlertBody).title).toBe("Bitbucket: 85 % of the hourly call budget used");
+
+    const project = await database.db.project.create({
+      data: {
+        organizationId: c.organization.id,
+        connectionId: c.id,
+        repositoryUuid: "{r1}",
+        fullName: "acme/api",
+        workspaceSlug: "acme",
+        slug: "api",
+        name: "api",
+        isPrivate: true,
+        hookId: `hook-${c.id}`,
+        hookSecretSealed: "x",
+        events: "repo:push",
+      },
+    });
+    await alertWebhookFailing(project.id, "bitbucket_missing_scope", at);
+    await alertWebhookFailing(project.id, "bitbucket_missing_scope", at);
+    const hooksAlerts = await database.db.alert.findMany({ where: { kind: "webhook_failing", connectionId: c.id } });
+    expect(hooksAlerts).toHaveLength(1);
+    const body = JSON.parse(hooksAlerts[0]!.body) as AlertBody;
+    expect(body.link).toBe(`http://localhost:3999/orgs/${c.organization.slug}/projects/${project.id}`);
+    expect(body.fix).toMatch(/tick the permission/);
   });
 });

@@ -1,11 +1,11 @@
 import "server-only";
-import { log } from "@/lib/log";
 import { alertWebhookFailing } from "@/lib/alerts/source-alerts";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 import { createHook, listHooks, updateHook } from "@/lib/vcs/bitbucket-cloud/hooks";
 import { projectSealContext } from "@/lib/webhooks/seal-context";
 
