@@ -54,14 +54,15 @@ async function statusRow(page: Page) {
 }
 
 test("alerts settings: destinations are added, tested, logged and removed", async ({ page, request }) => {
-  const consoleErrors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
   await signIn(page, "alice");
   await createOrganization(page, ORG.name, ORG.slug);
   const { connectionUrl } = await connectSandboxConnection(page, request, ORG.slug, NAME);
   connectionId = connectionUrl.split("/").at(-1)!;
+  // From here on the pages are the app's own (the sandbox's login page has no favicon).
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${message.text()} at ${message.location().url}`);
+  });
 
   await page.goto(`/orgs/${ORG.slug}/settings`);
   await page.getByRole("link", { name: /Alerts/ }).click();
