@@ -79,7 +79,7 @@ describe("access token connections", () => {
     expect(await failure(createConnection(admin.access, { ...input, token: api.token }))).toMatchObject({ code: "access_token_is_api_token", field: "token" });
     expect(await failure(createConnection(admin.access, { ...input, token: repoToken.token, expiresInDays: undefined, expiresOn: "2020-01-01" }))).toMatchObject({ code: "token_expiry_past", field: "expiresOn" });
     // The token would go to the API URL: one that is not the host's own is refused before any request.
-    expect(await failure(createConnection(admin.access, { ...input, token: repoToken.token, apiUrl: "http://127.0.0.2:9/2.0" }))).toMatchObject({ code: "api_url_not_on_host", field: "apiUrl" });
+    expect(await failure(createConnection(admin.access, { ...input, token: repoToken.token, apiUrl: "https://api.elsewhere.example/2.0" }))).toMatchObject({ code: "api_url_not_on_host", field: "apiUrl" });
     expect(await database.db.vcsConnection.count({ where: { organizationId: admin.organization.id } })).toBe(0);
   });
 

@@ -5,10 +5,11 @@ import { isAllowedPrivateOrigin } from "./private-origins";
 
 /**
  * Checks the shape of a URL this server will call (Host URL, API URL): https, no
- * credentials, query or fragment; http only for an origin in ALLOWED_PRIVATE_ORIGINS.
+ * credentials, query (unless allowed: some webhook URLs carry their signature there) or
+ * fragment; http only for an origin in ALLOWED_PRIVATE_ORIGINS.
  * Where it may connect is enforced again at connect time by outboundFetch.
  */
-export function validateServiceUrl(value: string, field: string): string {
+export function validateServiceUrl(value: string, field: string, options: { allowQuery?: boolean } = {}): string {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -17,6 +18,6 @@ export function validateServiceUrl(value: string, field: string): string {
   }
   const httpAllowed = isAllowedPrivateOrigin(url, env().ALLOWED_PRIVATE_ORIGINS);
   const schemeOk = url.protocol === "https:" || (httpAllowed && url.protocol === "http:");
-  if (!schemeOk || url.username || url.password || url.search || url.hash) throw new AppError("url_invalid", { field });
+  if (!schemeOk || url.username || url.password || (url.search && !options.allowQuery) || url.hash) throw new AppError("url_invalid", { field });
   return url.toString().replace(/\/+$/, "");
 }

@@ -7,4 +7,7 @@ const [connectionId, status, at] = process.argv.slice(2);
 const connection = await db().vcsConnection.findUniqueOrThrow({ where: { id: connectionId! } });
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(at) - Date.now())));
 await db().$transaction((tx) => changeStatus(tx, connection, status as "error", { actor: SYSTEM, reason: "host_timeout" }));
-process.stdout.write(String(Date.now()));
+const changedAt = Date.now();
+// Closed before reporting: PostgreSQL's idle pool would otherwise keep the process up for seconds after the change.
+await db().$disconnect();
+process.stdout.write(String(changedAt));
