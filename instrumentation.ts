@@ -8,4 +8,6 @@ export async function register() {
     const { startOutboxWorker } = await import("./lib/outbox/worker");
     startOutboxWorker();
   }
+  const { startAlertSender } = await import("./lib/alerts/scheduler");
+  startAlertSender();
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CredentialExpiry } from "./credential-expiry";
+import { CredentialCountdown } from "./credential-countdown";
 
 export type StatusRow = {
   id: string;
@@ -8,9 +8,9 @@ export type StatusRow = {
   statusLabel: string;
   tone: "neutral" | "progress" | "good" | "warning" | "bad";
   lastSuccessAt: string | null;
+  /** When the connection's credential ends (lib/connections/credential-end.ts), if it does. */
+  credentialEndsAt: string | null;
   uptime: { day: number | null; week: number | null };
-  credentialExpiresAt?: string | null;
-  credentialExpiresInDays?: number | null;
 };
 
 const toneClasses: Record<StatusRow["tone"], string> = {
@@ -54,7 +54,7 @@ export function StatusBoard({ rows, renderTime }: { rows: StatusRow[]; renderTim
             <div>
               <dt className="text-slate-500">Credential</dt>
               <dd>
-                <CredentialExpiry iso={row.credentialExpiresAt ?? null} days={row.credentialExpiresInDays ?? null} />
+                {row.credentialEndsAt ? <CredentialCountdown endsAt={row.credentialEndsAt} /> : <span className="text-slate-500">Not known</span>}
               </dd>
             </div>
           </dl>

@@ -110,7 +110,7 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/connections/[^/?]+$`));
     await expect(page.getByRole("heading", { level: 1, name: "Inventory bot" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Access token" })).toContainText("Repository acme/inventory");
-    await expect(page.getByTestId("credential-expiry")).toContainText("Expires in 180 days");
+    await expect(page.getByTestId("credential-end")).toContainText("Expires in 180 days");
     expect(await page.content()).not.toContain(token);
     await checkWidths(page, "connection-access-token");
 
@@ -148,7 +148,7 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await page.getByRole("button", { name: "Verify and save" }).click();
     await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/connections/[^/?]+$`));
     await expect(page.getByRole("region", { name: "API token" })).toContainText("alice@acme.example");
-    await expect(page.getByTestId("credential-expiry")).toContainText("Expires in 180 days");
+    await expect(page.getByTestId("credential-end")).toContainText("Expires in 180 days");
     expect(await page.content()).not.toContain(token);
     await checkWidths(page, "connection-api-token");
 

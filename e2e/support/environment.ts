@@ -2,6 +2,10 @@
 // E2E_APP_PORT / E2E_EMULATOR_PORT move them, so two checkouts can run their browser tests at once.
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+/** The browser tests' SMTP server (alerts.spec.ts starts it; the app sends alert e-mail there). */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? EMULATOR_PORT + 25);
+/** The browser tests' alert webhook receiver (alerts.spec.ts), the one other private origin the app may call. */
+export const ALERT_RECEIVER_PORT = Number(process.env.E2E_ALERT_RECEIVER_PORT ?? EMULATOR_PORT + 26);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
@@ -21,8 +25,8 @@ export const appEnvironment = {
   DATABASE_URL: "file:./data/e2e.db",
   AUTH_SECRET: "e2e-auth-secret-not-used-anywhere-else-000000",
   ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
-  // The sandbox is a loopback http:// host: only its origin is allowed.
-  ALLOWED_PRIVATE_ORIGINS: EMULATOR_URL,
+  // The sandbox and the alert receiver are loopback http:// hosts: only their origins are allowed.
+  ALLOWED_PRIVATE_ORIGINS: `${EMULATOR_URL},http://127.0.0.1:${ALERT_RECEIVER_PORT}`,
   BITBUCKET_HOST_URL: EMULATOR_URL,
   BITBUCKET_API_URL: `${EMULATOR_URL}/2.0`,
   BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,
@@ -40,6 +44,10 @@ export const appEnvironment = {
   OUTBOX_POLL_SECONDS: "0.5",
   OUTBOX_RETRY_BASE_SECONDS: "0.5",
   OUTBOX_FAILURE_THRESHOLD: "2",
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(SMTP_PORT),
+  SMTP_FROM: "vcs-connect <alerts@e2e.example>",
+  ALERT_SEND_INTERVAL_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
   // The network page and the delivery log's source check: declared egress and a copy of Atlassian's ranges.

@@ -20,6 +20,17 @@ export const updateConnectionBody = updateInput;
 
 const ERROR_CODES = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]];
 const timestamp = z.iso.datetime();
+
+const credentialEnd = z
+  .object({
+    endsAt: timestamp,
+    reason: z.enum(["refresh_token_unused", "access_token", "token_expiry"]),
+  })
+  .nullable()
+  .meta({
+    description:
+      "When the connection's credential ends and why: an OAuth refresh token 90 days after its last use (refresh_token_unused), an access token that cannot be refreshed (access_token), or a token's own expiry (token_expiry). Null without a grant.",
+  });
 const scopeList = z.array(z.string()).meta({ description: "Bitbucket OAuth scopes, such as `repository:write`." });
 
 const account = z
@@ -59,6 +70,7 @@ export const connectionViewSchema = z.object({
     .object({ kind: z.enum(TOKEN_RESOURCE_KINDS), workspace: z.string(), key: z.string().nullable() })
     .nullable()
     .meta({ description: "Access tokens: the repository (key = slug), project (key = project key) or workspace they belong to." }),
+  credentialEnd,
   refreshedAt: timestamp.nullable(),
   verifiedAt: timestamp.nullable().meta({ description: "When the key and secret were last verified with Bitbucket." }),
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran." }),
@@ -82,6 +94,7 @@ export const connectionStatusSchema = z.object({
   expiresAt: timestamp.nullable(),
   credentialType: z.enum(CREDENTIAL_TYPES),
   credentialExpiresAt: timestamp.nullable(),
+  credentialEnd,
   lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran (the background sweep, or Test now)." }),
   lastError: z.object({ code: z.enum(ERROR_CODES), message: z.string(), hint: z.string() }).nullable(),
 });
@@ -97,6 +110,7 @@ export function toConnectionStatus(view: ConnectionViewBody): ConnectionStatusBo
     expiresAt: view.expiresAt,
     credentialType: view.credentialType,
     credentialExpiresAt: view.credentialExpiresAt,
+    credentialEnd: view.credentialEnd,
     lastCheckedAt: view.lastCheckedAt,
     lastError: view.lastError ? { code: view.lastError.code, message: view.lastError.message, hint: view.lastError.hint } : null,
   };

@@ -25,6 +25,12 @@ export const auditCatalog = {
   // Health checks
   "organization.check_interval_changed": { label: "Changed how often connections are checked", target: "organization" },
 
+  // Alerts
+  "alert_destination.added": { label: "Added an alert destination", target: "organization" },
+  "alert_destination.removed": { label: "Removed an alert destination", target: "organization" },
+  "alerts.test_sent": { label: "Sent a test alert", target: "organization" },
+  "alerts.expiry_warning_changed": { label: "Changed when expiring credentials are flagged", target: "organization" },
+
   // Members
   "member.added": { label: "Added a member", target: "user" },
   "member.role_changed": { label: "Changed a member's role", target: "user" },

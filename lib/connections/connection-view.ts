@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { describeError, errorCatalog, type ErrorCode } from "@/lib/errors/codes";
 import { missingScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import type { LoadedConnection } from "./load-connection";
-import { parseStatus } from "./status";
+import { credentialEnd } from "./credential-end";
+import { hasGrant, parseStatus } from "./status";
 import { daysUntil } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { parseCredentialType } from "@/lib/vcs/credential";
 import { storedResource } from "./verify-token-input";
@@ -53,6 +54,7 @@ export function toConnectionView(connection: LoadedConnection) {
     credentialExpiresInDays: connection.credentialExpiresAt ? daysUntil(connection.credentialExpiresAt, new Date()) : null,
     credentialEmail: connection.credentialEmail,
     tokenResource: storedResource(connection),
+    credentialEnd: credentialEndView(connection),
     refreshedAt: connection.grant?.refreshedAt?.toISOString() ?? null,
     verifiedAt: connection.verifiedAt?.toISOString() ?? null,
     lastCheckedAt: connection.lastCheckedAt?.toISOString() ?? null,
@@ -61,6 +63,13 @@ export function toConnectionView(connection: LoadedConnection) {
     createdAt: connection.createdAt.toISOString(),
     updatedAt: connection.updatedAt.toISOString(),
   };
+}
+
+/** When the connection's credential ends and why (null without a grant). */
+function credentialEndView(connection: LoadedConnection) {
+  if (!hasGrant(connection.status)) return null;
+  const end = credentialEnd({ credentialType: connection.credentialType, credentialExpiresAt: connection.credentialExpiresAt, grant: connection.grant });
+  return end ? { endsAt: end.endsAt.toISOString(), reason: end.reason } : null;
 }
 
 export type ConnectionView = ReturnType<typeof toConnectionView>;

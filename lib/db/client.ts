@@ -10,6 +10,7 @@ export const omittedColumns = {
   apiToken: { tokenHash: true },
   project: { hookSecretSealed: true },
   webhookSubscription: { secretSealed: true },
+  alertDestination: { urlSealed: true, secretSealed: true },
 } as const;
 const omit = omittedColumns;
 

@@ -209,6 +209,16 @@ export const envSchema = z.object({
   SIGN_IN_ALLOWED_WORKSPACES: signInList("SIGN_IN_ALLOWED_WORKSPACES", WORKSPACE_ID, "Bitbucket workspace IDs such as acme"),
   /** …and email domains, matched exactly against the primary confirmed email. */
   SIGN_IN_ALLOWED_EMAIL_DOMAINS: signInList("SIGN_IN_ALLOWED_EMAIL_DOMAINS", EMAIL_DOMAIN, "domains such as example.com"),
+  // Alerts: e-mail over SMTP (unset SMTP_HOST: no e-mail destinations), and the sender's pace.
+  SMTP_HOST: z.string().trim().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().trim().default("vcs-connect <alerts@localhost>"),
+  /** How often each process looks for alerts due to be sent. */
+  ALERT_SEND_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   // Network: what the Settings → Network page tells admins about firewalls and allowlists.

@@ -298,6 +298,23 @@ export const errorCatalog = {
     message: "This connection does not use that kind of credential.",
     hint: "A connection keeps the kind it was created with; create a new connection to use another kind.",
   },
+
+  // Credential expiry and alerts
+  credential_expired: {
+    status: 401,
+    message: "This connection's credential has ended: Bitbucket refuses an expired token, and an unused refresh token after 90 days.",
+    hint: "Choose Reconnect and grant access again (or replace the token). The configuration and projects are kept.",
+  },
+  alert_email_not_configured: {
+    status: 422,
+    message: "E-mail alerts need an SMTP server, and none is configured.",
+    hint: "Set SMTP_HOST, SMTP_PORT and SMTP_FROM (and SMTP_USER, SMTP_PASSWORD if the server needs them), then restart.",
+  },
+  alert_delivery_failed: {
+    status: 502,
+    message: "The alert could not be delivered.",
+    hint: "Check the destination's address; the reason is shown in brackets.",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,8 +1,8 @@
 import "server-only";
-import { STATUS_WORDS, parseStatus } from "@/lib/connections/status";
+import { credentialEnd } from "@/lib/connections/credential-end";
+import { STATUS_WORDS, hasGrant, parseStatus } from "@/lib/connections/status";
 import { db } from "@/lib/db";
 import { cachedStatus } from "./status-cache";
-import { daysUntil } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { uptimeByConnection } from "./uptime";
 
 const PROVIDER_NAMES: Record<string, string> = { bitbucket_cloud: "Bitbucket Cloud" };
@@ -20,10 +20,19 @@ async function computeOrganizationStatus(organizationId: string) {
   const connections = await db().vcsConnection.findMany({
     where: { organizationId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, provider: true, status: true, lastSuccessAt: true, lastCheckedAt: true, credentialExpiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      provider: true,
+      status: true,
+      lastSuccessAt: true,
+      lastCheckedAt: true,
+      credentialType: true,
+      credentialExpiresAt: true,
+      grant: { select: { expiresAt: true, refreshedAt: true, createdAt: true } },
+    },
   });
   const uptime = await uptimeByConnection(organizationId, connections.map((c) => c.id));
-  const now = new Date();
   return connections.map((c) => {
     const status = parseStatus(c.status);
     return {
@@ -35,9 +44,8 @@ async function computeOrganizationStatus(organizationId: string) {
       tone: STATUS_WORDS[status].tone,
       lastSuccessAt: c.lastSuccessAt?.toISOString() ?? null,
       lastCheckedAt: c.lastCheckedAt?.toISOString() ?? null,
+      credentialEndsAt: hasGrant(status) ? (credentialEnd({ credentialType: c.credentialType, credentialExpiresAt: c.credentialExpiresAt, grant: c.grant })?.endsAt.toISOString() ?? null) : null,
       uptime: uptime.get(c.id) ?? { day: null, week: null },
-      credentialExpiresAt: c.credentialExpiresAt?.toISOString() ?? null,
-      credentialExpiresInDays: c.credentialExpiresAt ? daysUntil(c.credentialExpiresAt, now) : null,
     };
   });
 }

@@ -9,25 +9,30 @@ import { BACKGROUND_SHARE, CONSUMER_HOURLY_LIMIT, consumerId, dropOldCallCounts 
 import { interleave, runBounded } from "./bounded-pool";
 import { checkConnection, type CheckResult } from "./check-connection";
 import { acquireLease, completeLease } from "./lease";
+import { sweepCredentialExpiry } from "./sweep-credential-expiry";
 
 export const SWEEP_LEASE = "health-sweep";
 /** Bitbucket calls one check may make at most (a refresh, the call, a retry after a 401). */
 const CALLS_PER_CHECK = 3;
 const LEASE_RENEW_MS = 5_000;
+/** Sent alerts and their delivery outcomes are kept this long. */
+export const ALERT_RETENTION_DAYS = 90;
 
 /**
- * Checks the connections that are due (see check-schedule.ts), one process at a time (a
- * lease): several at once, at most a few per host, each within a deadline, organizations
+ * Marks credentials near or past their end (sweep-credential-expiry.ts), then checks the
+ * connections that are due (see check-schedule.ts), one process at a time (a lease): several at once, at most a few per host, each within a deadline, organizations
  * taking turns, so one slow host or one large organization delays nobody else. Checks on
  * a consumer that has used 80 % of its hourly allowance wait for a later sweep. Also
- * drops health history and webhook deliveries past their retention, day-old Connect
- * attempts and old call counts.
+ * drops health history, webhook deliveries and alerts past their retention, day-old
+ * Connect attempts and old call counts.
  */
 export async function runSweep(holder = randomToken(9)) {
   const config = env();
   const leaseMs = config.HEALTH_SWEEP_INTERVAL_SECONDS * 1000;
   if (!(await acquireLease(SWEEP_LEASE, holder, leaseMs))) return { ran: false as const };
   const started = Date.now();
+  // Ends first: an ended credential is marked expired rather than tried and refused.
+  await sweepCredentialExpiry();
   const now = new Date(started);
   const due = await db().vcsConnection.findMany({
     where: { status: { in: SWEEPABLE_STATUSES }, grant: { isNot: null }, OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] },
@@ -70,6 +75,8 @@ export async function runSweep(holder = randomToken(9)) {
   await db().healthEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
   // Old deliveries: their payloads are of no further use, and a smaller log is a smaller leak.
   await db().webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - config.WEBHOOK_DELIVERY_RETENTION_DAYS * 86_400_000) } } });
+  // Alerts are a log, not an archive.
+  await db().alert.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - ALERT_RETENTION_DAYS * 86_400_000) } } });
   // Spent or expired Connect attempts serve no purpose after a day.
   await db().authorizationRequest.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await dropOldCallCounts();

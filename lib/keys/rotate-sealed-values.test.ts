@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
+import { destinationSealContext } from "@/lib/alerts/seal-context";
 import { sealContext } from "@/lib/connections/load-connection";
 import { getAccessToken } from "@/lib/connections/get-access-token";
-import { sealSecret } from "@/lib/crypto/keyring";
+import { openSecret, sealSecret } from "@/lib/crypto/keyring";
 import { randomToken } from "@/lib/crypto/random";
 import { sealedKeyId } from "@/lib/crypto/seal";
 import { reloadEnv } from "@/lib/env";
@@ -51,17 +52,28 @@ async function projectWithHook(organizationId: string, connectionId: string) {
     data: { organizationId, projectId: project.id, targetUrl: "https://service.example/hooks", events: "repo:push", secretSealed: "" },
   });
   await database.db.webhookSubscription.update({ where: { id: subscription.id }, data: { secretSealed: sealSecret("whsec_test", subscriptionSealContext.secret(subscription.id)) } });
-  return { hookId, secret };
+  // An alert destination: a signed-JSON webhook, its URL and signing key both sealed.
+  const destination = await database.db.alertDestination.create({ data: { organizationId, kind: "webhook", format: "json", urlHost: "alerts.example" } });
+  await database.db.alertDestination.update({
+    where: { id: destination.id },
+    data: {
+      urlSealed: sealSecret("https://alerts.example/hook", destinationSealContext.url(destination.id)),
+      secretSealed: sealSecret("alert-signing-key", destinationSealContext.secret(destination.id)),
+    },
+  });
+  return { hookId, secret, destinationId: destination.id };
 }
 
 const sealedKeyIds = async () => {
   const connections = await database.db.vcsConnection.findMany({ omit: { clientSecretSealed: false }, include: { grant: { omit: { accessTokenSealed: false, refreshTokenSealed: false } } } });
   const projects = await database.db.project.findMany({ omit: { hookSecretSealed: false } });
   const subscriptions = await database.db.webhookSubscription.findMany({ omit: { secretSealed: false } });
+  const destinations = await database.db.alertDestination.findMany({ omit: { urlSealed: false, secretSealed: false } });
   return new Set([
     ...connections.flatMap((c) => [c.clientSecretSealed, c.grant?.accessTokenSealed, c.grant?.refreshTokenSealed]),
     ...projects.map((p) => p.hookSecretSealed),
     ...subscriptions.map((s) => s.secretSealed),
+    ...destinations.flatMap((d) => [d.urlSealed, d.secretSealed]),
   ].filter(Boolean).map((value) => sealedKeyId(value!)));
 };
 
@@ -91,6 +103,8 @@ describe("npm run keys:rotate", () => {
       ["refresh tokens", 2, 2, 0],
       ["webhook secrets", 1, 1, 0],
       ["subscription signing secrets", 1, 1, 0],
+      ["alert webhook URLs", 1, 1, 0],
+      ["alert signing secrets", 1, 1, 0],
     ]);
     expect(progress).toContain("access tokens 2/2");
     expect(await sealedKeyIds()).toEqual(new Set(["k2"]));
@@ -112,5 +126,8 @@ describe("npm run keys:rotate", () => {
     const body = new TextEncoder().encode(JSON.stringify({ push: { changes: [] } }));
     const received = await receiveDelivery(hook.hookId, body, { signature: signBody(hook.secret, body), eventKey: "repo:push", requestUuid: crypto.randomUUID(), attempt: "1" });
     expect(received.duplicate).toBe(false);
+    const destination = await database.db.alertDestination.findUniqueOrThrow({ where: { id: hook.destinationId }, omit: { urlSealed: false, secretSealed: false } });
+    expect(openSecret(destination.urlSealed!, destinationSealContext.url(destination.id))).toBe("https://alerts.example/hook");
+    expect(openSecret(destination.secretSealed!, destinationSealContext.secret(destination.id))).toBe("alert-signing-key");
   });
 });

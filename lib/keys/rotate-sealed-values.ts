@@ -1,6 +1,7 @@
 import "server-only";
 import { sealContext } from "@/lib/connections/load-connection";
 import { currentKeyId, openSecret, sealSecret } from "@/lib/crypto/keyring";
+import { destinationSealContext } from "@/lib/alerts/seal-context";
 import { db } from "@/lib/db";
 import { subscriptionSealContext } from "@/lib/forwarding/seal-context";
 import { projectSealContext } from "@/lib/webhooks/seal-context";
@@ -85,6 +86,32 @@ const columns: SealedColumn[] = [
     remaining: (prefix) => db().webhookSubscription.count({ where: { secretSealed: stale(prefix) } }),
     replace: async (id, previous, next) =>
       (await db().webhookSubscription.updateMany({ where: { id, secretSealed: previous }, data: { secretSealed: next } })).count === 1,
+  },
+  {
+    label: "alert webhook URLs",
+    batch: async (prefix, afterId, take) =>
+      (await db().alertDestination.findMany({
+        where: { id: { gt: afterId }, urlSealed: stale(prefix) },
+        orderBy: { id: "asc" },
+        take,
+        omit: { urlSealed: false },
+      })).map((row) => ({ id: row.id, sealed: row.urlSealed!, context: destinationSealContext.url(row.id) })),
+    remaining: (prefix) => db().alertDestination.count({ where: { urlSealed: stale(prefix) } }),
+    replace: async (id, previous, next) =>
+      (await db().alertDestination.updateMany({ where: { id, urlSealed: previous }, data: { urlSealed: next } })).count === 1,
+  },
+  {
+    label: "alert signing secrets",
+    batch: async (prefix, afterId, take) =>
+      (await db().alertDestination.findMany({
+        where: { id: { gt: afterId }, secretSealed: stale(prefix) },
+        orderBy: { id: "asc" },
+        take,
+        omit: { secretSealed: false },
+      })).map((row) => ({ id: row.id, sealed: row.secretSealed!, context: destinationSealContext.secret(row.id) })),
+    remaining: (prefix) => db().alertDestination.count({ where: { secretSealed: stale(prefix) } }),
+    replace: async (id, previous, next) =>
+      (await db().alertDestination.updateMany({ where: { id, secretSealed: previous }, data: { secretSealed: next } })).count === 1,
   },
 ];
 

@@ -1,10 +1,13 @@
 import "server-only";
+import { alertWebhookFailing } from "@/lib/alerts/source-alerts";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { retryWhenBusy } from "@/lib/db/errors";
 import { isAppError } from "@/lib/errors/app-error";
+import { errorCatalog, type ErrorCode } from "@/lib/errors/codes";
 import { outboundFetch } from "@/lib/http/outbound";
+import { log } from "@/lib/log";
 import { subscriptionSealContext } from "@/lib/forwarding/seal-context";
 import { retryDelayMs } from "./backoff";
 import type { ClaimedMessage } from "./claim-messages";
@@ -61,6 +64,7 @@ export async function forwardMessage(message: ClaimedMessage, options: OutboxOpt
   const now = new Date();
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(number, options.retryBaseMs));
   const givingUp = !outcome.ok && nextAttemptAt.getTime() > message.createdAt.getTime() + options.retryWindowMs;
+  let becameFailing = false;
   // The request was made: recording it must not be lost to a busy database.
   await retryWhenBusy(() => db().$transaction(async (tx) => {
     await tx.forwardAttempt.create({
@@ -99,6 +103,7 @@ export async function forwardMessage(message: ClaimedMessage, options: OutboxOpt
           where: { id: subscription.id, status: "active", consecutiveFailures: { gte: options.failureThreshold } },
           data: { status: "failing" },
         });
+    becameFailing = !outcome.ok && changed.count === 1;
     if (changed.count === 1) {
       await recordAuditEvent(tx, {
         organizationId: subscription.organizationId,
@@ -109,4 +114,9 @@ export async function forwardMessage(message: ClaimedMessage, options: OutboxOpt
       });
     }
   }));
+  // The organization is told once the subscription turns failing (at most once per project a day).
+  if (becameFailing) {
+    const reason: ErrorCode = outcome.errorCode && outcome.errorCode in errorCatalog ? (outcome.errorCode as ErrorCode) : "subscriber_rejected";
+    await alertWebhookFailing(delivery.project.id, reason).catch((error: unknown) => log().error({ err: error, subscriptionId: subscription.id }, "could not queue a webhook alert"));
+  }
 }

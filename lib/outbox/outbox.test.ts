@@ -98,6 +98,10 @@ describe("forwarding webhook deliveries to subscriptions", { timeout: 60_000 }, 
     const runner = new OutboxRunner(fast());
     await until(async () => (await database.db.forwardAttempt.count({ where: { subscriptionId: subscription.id } })) >= 3, () => runner.drain());
     expect((await database.db.webhookSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).status).toBe("failing");
+    // Turning failing tells the organization, once.
+    const alerts = await database.db.alert.findMany({ where: { organizationId: admin.organization.id, kind: "webhook_failing" } });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.dedupeKey).toContain(target.project.id);
     up = true;
     await until(async () => (await database.db.outboxMessage.findFirst({ where: { subscriptionId: subscription.id } }))?.status === "done", () => runner.drain());
 

@@ -1,9 +1,11 @@
 import "server-only";
+import { alertWebhookFailing } from "@/lib/alerts/source-alerts";
 import { withAccessToken } from "@/lib/connections/with-access-token";
 import { openSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 import { createHook, listHooks, updateHook } from "@/lib/vcs/bitbucket-cloud/hooks";
 import { projectSealContext } from "@/lib/webhooks/seal-context";
 
@@ -37,7 +39,9 @@ export async function registerHook(projectId: string): Promise<void> {
     });
     await db().project.update({ where: { id: projectId }, data: { hookUuid: saved.uuid, hookStatus: "registered", hookErrorCode: null } });
   } catch (error) {
-    await db().project.update({ where: { id: projectId }, data: { hookStatus: "failed", hookErrorCode: isAppError(error) ? error.code : "bitbucket_unexpected_response" } });
+    const code = isAppError(error) ? error.code : "bitbucket_unexpected_response";
+    await db().project.update({ where: { id: projectId }, data: { hookStatus: "failed", hookErrorCode: code } });
+    await alertWebhookFailing(projectId, code).catch((alertError: unknown) => log().error({ err: alertError, projectId }, "could not queue a webhook alert"));
     throw error;
   }
 }

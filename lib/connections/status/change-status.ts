@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
+import { alertStatusChange } from "@/lib/alerts/status-alerts";
 import { recordAuditEvent, type AuditInput, type Transaction } from "@/lib/audit/record-audit-event";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { invalidateStatus } from "@/lib/health/status-cache";
@@ -30,8 +31,9 @@ type Change = {
 /**
  * The one way a connection's status changes. Writes the status with its reason and records
  * the change in the audit log; a change the system made (a check, a refused refresh) is
- * also recorded in the health timeline. Without a use case's own audit entry or other columns, moving to the
- * status a connection already has does nothing.
+ * also recorded in the health timeline, and failures and recoveries are alerted. Without a
+ * use case's own audit entry or other columns, moving to the status a connection already
+ * has does nothing.
  */
 export async function changeStatus(tx: Transaction, connection: Subject, to: ConnectionStatus, change: Change) {
   const reason = change.reason ?? null;
@@ -51,6 +53,8 @@ export async function changeStatus(tx: Transaction, connection: Subject, to: Con
   }
   // Status pages in this process show the change at once (other instances within their cache's lifetime).
   if (changed) invalidateStatus(connection.organizationId);
+  // The organization hears of failures and recoveries from the same transaction.
+  if (changed) await alertStatusChange(tx, connection, to, reason, change.actor, now);
   const audit = change.audit ?? (changed ? { action: "connection.status_changed", before: { status: connection.status }, after: { status: to, reason } } : null);
   if (!audit) return;
   await recordAuditEvent(tx, { organizationId: connection.organizationId, actor: change.actor, target: { type: "connection", id: connection.id }, ...audit });

@@ -11,6 +11,8 @@ export const CONNECTION_STATUSES = [
   "error",
   "needs_reauthorization",
   "disconnected",
+  "expiring_soon",
+  "expired",
 ] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
@@ -78,6 +80,21 @@ export const STATUS_WORDS: Record<ConnectionStatus, StatusWords> = {
     detail: "The tokens were deleted. The key, secret and URLs are kept, so Reconnect needs nothing re-entered.",
     fix: "Reconnect to authorize again.",
   },
+  // A credential's end (lib/connections/credential-end.ts), judged by the sweep.
+  expiring_soon: {
+    label: "Expiring soon",
+    tone: "warning",
+    summary: "Working, but its credential ends soon (see the countdown).",
+    detail: "Authorized and working; the credential ends soon, and then Bitbucket will refuse it.",
+    fix: "Reconnect (or replace the token) before it ends.",
+  },
+  expired: {
+    label: "Expired",
+    tone: "bad",
+    summary: "The credential has ended: Bitbucket no longer accepts it.",
+    detail: "The credential reached its end date. The configuration and projects are kept.",
+    fix: "Reconnect to authorize again (or replace the token).",
+  },
 };
 
 export function parseStatus(value: string): ConnectionStatus {
@@ -87,13 +104,13 @@ export function parseStatus(value: string): ConnectionStatus {
 const statusSet = (...statuses: ConnectionStatus[]) => new Set<string>(statuses);
 
 /** Saved, verified credentials: Connect may start. */
-const CAN_CONNECT = statusSet("awaiting_authorization", "connected", "missing_permissions", "error", "needs_reauthorization", "disconnected");
+const CAN_CONNECT = statusSet("awaiting_authorization", "connected", "missing_permissions", "error", "needs_reauthorization", "disconnected", "expiring_soon", "expired");
 /** A grant (tokens) exists. */
-const HAS_GRANT = statusSet("connected", "missing_permissions", "needs_reauthorization");
+const HAS_GRANT = statusSet("connected", "missing_permissions", "needs_reauthorization", "expiring_soon", "expired");
 /** Authorized and accepted by Bitbucket: repositories can be browsed and added. */
-const WORKING = statusSet("connected", "missing_permissions");
+const WORKING = statusSet("connected", "missing_permissions", "expiring_soon");
 /** The health sweep checks these (a failing one recovers when a check passes). */
-const SWEEPABLE = statusSet("connected", "missing_permissions", "error");
+const SWEEPABLE = statusSet("connected", "missing_permissions", "error", "expiring_soon");
 
 export const SWEEPABLE_STATUSES = [...SWEEPABLE] as ConnectionStatus[];
 
@@ -105,7 +122,8 @@ export const isWorking = (status: string) => WORKING.has(status);
 export const isSweepable = (status: string) => SWEEPABLE.has(status);
 export const isDraft = (status: string) => status === "draft";
 export const isDisconnected = (status: string) => status === "disconnected";
-export const needsReauthorization = (status: string) => status === "needs_reauthorization";
+/** Bitbucket will not accept the stored authorization (refused, or its credential has ended): only Reconnect helps. */
+export const needsReauthorization = (status: string) => status === "needs_reauthorization" || status === "expired";
 /** Setup still has steps to show: the key and secret, or the first Connect. */
 export const isSettingUp = (status: string) => status === "draft" || status === "awaiting_authorization";
 /** The status a new connection starts in. */
@@ -121,5 +139,14 @@ export function statusDetail(status: ConnectionStatus, credentialType: string): 
   if (credentialType === "oauth_consumer") return STATUS_WORDS[status].detail;
   if (status === "needs_reauthorization") return "Bitbucket no longer accepts the token. Create a new one on Bitbucket and choose Replace token; projects and webhooks are kept.";
   if (status === "connected") return "The token is verified with Bitbucket and has every permission this connection needs.";
+  if (status === "expired") return "The token reached its expiry date, so Bitbucket refuses it. Create a new one on Bitbucket and choose Replace token; projects and webhooks are kept.";
+  if (status === "expiring_soon") return "The token is verified and working, but it expires soon. Create a new one on Bitbucket and choose Replace token before then.";
   return STATUS_WORDS[status].detail;
 }
+
+/** Whose credential end the sweep judges: every status with a grant that has not ended or been refused. */
+export const EXPIRY_WATCHED_STATUSES: ConnectionStatus[] = ["connected", "missing_permissions", "error", "expiring_soon", "expired"];
+/** Statuses an organization is alerted about when a connection turns to them. */
+export const ALERTING_STATUSES: ConnectionStatus[] = ["error", "needs_reauthorization", "missing_permissions", "expired"];
+/** A move from one of these to a working status is a recovery worth telling. */
+export const isAlerting = (status: string) => (ALERTING_STATUSES as string[]).includes(status);

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { alertCallBudget } from "@/lib/alerts/source-alerts";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { log } from "@/lib/log";
@@ -48,12 +49,38 @@ async function addUse(id: string, kind: ConsumerUse, at: number): Promise<void> 
   }
 }
 
-async function recordCall(id: string, label: string, kind: ConsumerUse, status: number | null) {
+// Per process: when each consumer's hour was last looked at, and the hour window it was alerted in.
+const budgetCheckedAt = new Map<string, number>();
+const budgetAlertedHour = new Map<string, number>();
+
+/**
+ * Tells the organization when a consumer passes BACKGROUND_SHARE of its allowance. Cheap:
+ * each process sums a consumer's hour at most once a minute, and alerts at most once per
+ * hour window (the alert's dedupe key keeps it to one across processes).
+ */
+async function watchBudget(id: string, consumer: Consumer, now: number) {
+  const hour = Math.floor(now / HOUR_MS);
+  if (budgetAlertedHour.get(id) === hour || now - (budgetCheckedAt.get(id) ?? 0) < MINUTE_MS) return;
+  budgetCheckedAt.set(id, now);
+  const used = await callsInLastHour(id, now);
+  if (used < CONSUMER_HOURLY_LIMIT * BACKGROUND_SHARE) return;
+  const connection = await db().vcsConnection.findFirst({
+    where: { hostUrl: consumer.hostUrl, clientId: consumer.clientId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  if (connection) await alertCallBudget({ connectionId: connection.id, used, limit: CONSUMER_HOURLY_LIMIT, at: new Date(now) });
+  budgetAlertedHour.set(id, hour);
+}
+
+async function recordCall(id: string, consumer: Consumer, label: string, kind: ConsumerUse, status: number | null) {
   metrics().bitbucketCalls.inc({ consumer: label, status: String(status ?? 0) });
   // No answer at all was probably not counted by Bitbucket either.
   if (status === null) return;
   try {
-    await addUse(id, kind, Date.now());
+    const now = Date.now();
+    await addUse(id, kind, now);
+    await watchBudget(id, consumer, now);
   } catch (error) {
     // Counting must never fail the call it counts.
     log().warn({ err: error }, "could not count a Bitbucket call");
@@ -69,7 +96,7 @@ export async function countConsumerUse(consumer: Consumer, kind: ConsumerUse, at
 export function asConsumer<T>(consumer: Consumer, run: () => Promise<T>, kind: ConsumerUse = "api"): Promise<T> {
   const id = consumerId(consumer);
   const label = consumerLabel(consumer);
-  return withCallContext({ onCall: (status) => recordCall(id, label, kind, status) }, run);
+  return withCallContext({ onCall: (status) => recordCall(id, consumer, label, kind, status) }, run);
 }
 
 /** The consumer's uses over the last hour, by kind, across every instance. */

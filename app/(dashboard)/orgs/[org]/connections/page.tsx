@@ -1,7 +1,7 @@
-import { CredentialExpiry } from "@/components/credential-expiry";
 import { CREDENTIAL_TYPE_LABELS } from "@/lib/vcs/credential";
 import Link from "next/link";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { CredentialCountdown } from "@/components/credential-countdown";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
@@ -49,9 +49,9 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ or
                 <p className="text-sm text-slate-600">
                   {PROVIDERS[connection.provider] ?? connection.provider} · {CREDENTIAL_TYPE_LABELS[connection.credentialType]} · {profileLabel(connection.profile)}
                 </p>
-                {connection.credentialExpiresAt ? (
+                {connection.credentialEnd ? (
                   <p className="text-sm">
-                    <CredentialExpiry iso={connection.credentialExpiresAt} days={connection.credentialExpiresInDays} />
+                    <CredentialCountdown endsAt={connection.credentialEnd.endsAt} />
                   </p>
                 ) : null}
               </div>

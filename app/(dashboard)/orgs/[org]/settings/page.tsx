@@ -54,6 +54,12 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
       </section>
       <ul className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         <li>
+          <Link href={`/orgs/${organization.slug}/settings/alerts`} className="block px-5 py-4 hover:bg-slate-50">
+            <span className="font-medium">Alerts</span>
+            <span className="block text-sm text-slate-600">Slack, Teams, webhook and e-mail alerts when a connection fails or its credential is about to end; the log of sent alerts.</span>
+          </Link>
+        </li>
+        <li>
           <Link href={`/orgs/${organization.slug}/settings/tokens`} className="block px-5 py-4 hover:bg-slate-50">
             <span className="font-medium">API tokens</span>
             <span className="block text-sm text-slate-600">Tokens for scripts and other apps to use this organization&apos;s API.</span>

@@ -7,7 +7,6 @@ import type { ConnectionView } from "@/lib/connections/connection-view";
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileLabel } from "@/lib/connections/profiles";
 import { statusDetail } from "@/lib/connections/status";
-import { CredentialExpiry } from "@/components/credential-expiry";
 import { tokenChecklist } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { CREDENTIAL_TYPE_LABELS } from "@/lib/vcs/credential";
 
@@ -17,7 +16,7 @@ function resourceWords(r: NonNullable<ConnectionView["tokenResource"]>) {
   return `Workspace ${r.workspace}`;
 }
 
-/** An access token's or API token's facts: what it is, what it belongs to, when it ends. Never the token. */
+/** An access token's or API token's facts: what it is and what it belongs to (its end is counted down under Health). Never the token. */
 function TokenFacts({ view }: { view: ConnectionView }) {
   return (
     <section aria-labelledby="overview-credential" className={`${card} md:col-span-2`}>
@@ -39,10 +38,6 @@ function TokenFacts({ view }: { view: ConnectionView }) {
             <dd className="break-all">{view.credentialEmail}</dd>
           </>
         ) : null}
-        <dt className="text-slate-500">Expiry</dt>
-        <dd>
-          <CredentialExpiry iso={view.credentialExpiresAt} days={view.credentialExpiresInDays} />
-        </dd>
         <dt className="text-slate-500">API URL</dt>
         <dd className="font-mono break-all">{view.apiUrl}</dd>
       </dl>
@@ -122,14 +117,6 @@ export function ConnectionOverview({ view, showCallback }: { view: ConnectionVie
           </dd>
           <dt className="text-slate-500">Type</dt>
           <dd>{view.consumerKind === "private" ? "Private consumer" : view.consumerKind === "public" ? "Public consumer" : "Not verified yet"}</dd>
-          {view.credentialExpiresAt ? (
-            <>
-              <dt className="text-slate-500">Refresh token</dt>
-              <dd>
-                <CredentialExpiry iso={view.credentialExpiresAt} days={view.credentialExpiresInDays} />
-              </dd>
-            </>
-          ) : null}
         </dl>
         {showCallback ? (
           <div className="mt-4">

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { CredentialCountdown } from "@/components/credential-countdown";
 import { LocalTime } from "@/components/local-time";
+import { CREDENTIAL_END_WORDS } from "@/lib/connections/credential-end";
 import { formatLatency, ResultBadge } from "@/components/result-badge";
 import type { ConnectionHealth } from "@/lib/health/connection-health";
 import { reasonText } from "./health-timeline";
@@ -70,18 +72,31 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
       <Fact label="Last successful check" testId="last-success">
         {connection.lastSuccessAt ? <LocalTime iso={connection.lastSuccessAt} now={now} /> : <span className="text-slate-500">None yet</span>}
       </Fact>
-      <Fact label={oauth ? "Access token expires" : "Token expires"} testId="token-expiry">
-        {connection.expiresAt ? (
+      <Fact label="Credential ends" testId="credential-end">
+        {connection.credentialEnd ? (
           <>
-            <LocalTime iso={connection.expiresAt} now={now} />
+            <CredentialCountdown endsAt={connection.credentialEnd.endsAt} />
             <span className="block text-xs text-slate-500">
-              {oauth ? "Renewed when the connection is next used or checked." : "Bitbucket cannot renew it: replace it before then (Manage → Replace token)."}
+              {CREDENTIAL_END_WORDS[connection.credentialEnd.reason]}
+              {oauth ? "" : " Bitbucket cannot renew it: replace it before then (Manage → Replace token)."}
             </span>
           </>
         ) : (
-          <span className="text-slate-500">No token held</span>
+          <span className="text-slate-500">No credential held</span>
         )}
       </Fact>
+      {oauth ? (
+        <Fact label="Access token expires" testId="token-expiry">
+          {connection.expiresAt ? (
+            <>
+              <LocalTime iso={connection.expiresAt} now={now} />
+              <span className="block text-xs text-slate-500">Renewed when the connection is next used or checked.</span>
+            </>
+          ) : (
+            <span className="text-slate-500">No token held</span>
+          )}
+        </Fact>
+      ) : null}
       {oauth ? (
         <Fact label="Last token refresh" testId="token-refreshed">
           {connection.refreshedAt ? (
@@ -95,12 +110,6 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
           {connection.refreshedAt ? <LocalTime iso={connection.refreshedAt} now={now} /> : <span className="text-slate-500">Not yet: the token is the one entered at setup</span>}
         </Fact>
       )}
-      {oauth && connection.credentialExpiresAt ? (
-        <Fact label="Refresh token ends" testId="refresh-token-end">
-          <LocalTime iso={connection.credentialExpiresAt} now={now} />
-          <span className="block text-xs text-slate-500">Unless used before then; every refresh moves it 3 months on.</span>
-        </Fact>
-      ) : null}
       <Fact label="Bitbucket calls" testId="consumer-usage">
         {health.usage.consumer ? consumerUsageText(health.usage.consumer) : <span className="text-slate-500">No consumer yet</span>}
       </Fact>
