@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { MouseEvent } from "react";
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 import { RoleBadge } from "./role-badge";
 
 export type SidebarOrganization = { slug: string; name: string; role: OrgRole };

@@ -1,4 +1,4 @@
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 
 export const orgRoleLabels: Record<OrgRole, string> = { owner: "Owner", admin: "Admin", member: "Member" };
 

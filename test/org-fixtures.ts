@@ -1,6 +1,6 @@
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import type { Database } from "@/lib/db/client";
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 
 let counter = 0;
 

@@ -1,4 +1,4 @@
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 import type { ApiScope } from "./permissions";
 
 /** Who is acting, as recorded in audit events. */

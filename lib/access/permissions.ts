@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-import { hasRole, type OrgRole } from "@/lib/orgs/roles";
+import { hasRole, type OrgRole } from "@/lib/access/roles";
 import type { OrgAccess } from "./actor";
 
 /** What an API token may be allowed to do, chosen when it is created. */

@@ -2,7 +2,7 @@ import "server-only";
 import { sha256 } from "@/lib/crypto/random";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { hasRole, parseOrgRole, type OrgRole } from "@/lib/orgs/roles";
+import { hasRole, parseOrgRole, type OrgRole } from "@/lib/access/roles";
 import type { OrgAccess } from "./actor";
 import { parseApiScopes } from "./permissions";
 

@@ -6,7 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { toFailure, validationFailure, type Failure } from "@/lib/errors/to-failure";
 import { log } from "@/lib/log";
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 import { orgSlugParam } from "@/lib/orgs/schemas";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };

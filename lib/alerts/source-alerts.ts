@@ -30,7 +30,7 @@ export async function alertWebhookFailing(projectId: string, reason: ErrorCode, 
 /**
  * A consumer's calls in the rolling hour passed 80 % of Bitbucket's budget (1,000 per hour
  * for OAuth consumers). Called by the per-consumer call counter
- * (lib/vcs/bitbucket-cloud/consumer-usage.ts); told once per consumer per hour.
+ * (lib/connections/consumer-usage.ts); told once per consumer per hour.
  */
 export async function alertCallBudget(input: { connectionId: string; used: number; limit: number; at?: Date }) {
   const at = input.at ?? new Date();

@@ -5,7 +5,7 @@ import * as collectionRoute from "@/app/api/v1/organizations/[org]/vcs/route";
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import type { ApiScope } from "@/lib/access/permissions";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { usesInLastHour } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { usesInLastHour } from "@/lib/connections/consumer-usage";
 import { getAccessToken } from "@/lib/connections/get-access-token";
 import { connectedConnection, emulatorStats } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";

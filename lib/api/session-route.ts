@@ -3,7 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole, resolveUserAccess } from "@/lib/access/resolve-access";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 import { guardedRoute, type Authenticate } from "./api-route";
 
 const signedInUser: Authenticate = async (_request, orgSlug) => {

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/codes";
 import { log } from "@/lib/log";
-import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { asConsumer } from "@/lib/connections/consumer-usage";
 import { exchangeCode, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { missingScopes, normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";

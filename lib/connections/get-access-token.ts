@@ -8,7 +8,7 @@ import { isTransient, withRetries } from "@/lib/http/retry";
 import { log } from "@/lib/log";
 import { refreshTokens, TokenEndpointError, type TokenSet } from "@/lib/vcs/bitbucket-cloud/oauth";
 import { metrics } from "@/lib/metrics/registry";
-import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { asConsumer } from "@/lib/connections/consumer-usage";
 import { normalizeScopes, parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { tokenEndpointFailure } from "@/lib/vcs/bitbucket-cloud/token-errors";
 import { oauthRefreshTokenEnd } from "@/lib/vcs/bitbucket-cloud/token-setup";

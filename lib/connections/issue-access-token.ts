@@ -2,7 +2,7 @@ import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { countConsumerUse } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { countConsumerUse } from "@/lib/connections/consumer-usage";
 import { getAccessTokenGrant } from "./get-access-token";
 import { serviceConnection } from "./service-connection";
 

@@ -5,7 +5,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { bitbucketRequest, type BitbucketMethod } from "@/lib/vcs/bitbucket-cloud/api-client";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { asConsumer } from "@/lib/connections/consumer-usage";
 import { getAccessToken } from "./get-access-token";
 import { serviceConnection } from "./service-connection";
 

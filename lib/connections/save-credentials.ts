@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { validateServiceUrl } from "@/lib/http/service-url";
-import { hasRole } from "@/lib/orgs/roles";
+import { hasRole } from "@/lib/access/roles";
 import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { verifyConsumer } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { loadConnection, sealContext } from "./load-connection";

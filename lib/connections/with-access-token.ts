@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { withRetries } from "@/lib/http/retry";
-import { asConsumer } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { asConsumer } from "@/lib/connections/consumer-usage";
 import type { VcsCredential } from "@/lib/vcs/credential";
 import { getCredential } from "./get-credential";
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { start, type TestEmulator } from "@/emulator/test/helpers";
 import { getConnection } from "@/lib/connections/read-connections";
 import { withAccessToken } from "@/lib/connections/with-access-token";
-import { callsInLastHour } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { callsInLastHour } from "@/lib/connections/consumer-usage";
 import { getCurrentUser } from "@/lib/vcs/bitbucket-cloud/user";
 import { connectedConnection, emulatorStats } from "@/test/connected-connection";
 import { useTestDatabase } from "@/test/use-test-database";

@@ -6,7 +6,7 @@ import { getConnection } from "@/lib/connections/read-connections";
 import { loadConnection } from "@/lib/connections/load-connection";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { consumerUsage } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { consumerUsage } from "@/lib/connections/consumer-usage";
 import { checkConnection } from "./check-connection";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { credentialEnd } from "@/lib/connections/credential-end";
 import { STATUS_WORDS, hasGrant, parseStatus } from "@/lib/connections/status";
 import { db } from "@/lib/db";
-import { cachedStatus } from "./status-cache";
+import { cachedStatus } from "@/lib/connections/status/status-cache";
 import { uptimeByConnection } from "./uptime";
 
 const PROVIDER_NAMES: Record<string, string> = { bitbucket_cloud: "Bitbucket Cloud" };

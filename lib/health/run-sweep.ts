@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { SWEEPABLE_STATUSES } from "@/lib/connections/status";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
-import { BACKGROUND_SHARE, CONSUMER_HOURLY_LIMIT, consumerId, dropOldCallCounts } from "@/lib/vcs/bitbucket-cloud/consumer-usage";
+import { BACKGROUND_SHARE, CONSUMER_HOURLY_LIMIT, consumerId, dropOldCallCounts } from "@/lib/connections/consumer-usage";
 import { interleave, runBounded } from "./bounded-pool";
 import { checkConnection, type CheckResult } from "./check-connection";
 import { acquireLease, completeLease } from "./lease";

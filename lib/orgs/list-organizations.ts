@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { parseOrgRole } from "./roles";
+import { parseOrgRole } from "@/lib/access/roles";
 
 export async function listOrganizationsForUser(userId: string) {
   const memberships = await db().membership.findMany({

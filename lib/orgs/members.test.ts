@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { useTestDatabase } from "@/test/use-test-database";
 import { listMembers, setMember } from "./members";
-import type { OrgRole } from "./roles";
+import type { OrgRole } from "@/lib/access/roles";
 
 const database = useTestDatabase();
 let sequence = 0;

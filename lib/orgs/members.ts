@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { parseOrgRole } from "./roles";
+import { parseOrgRole } from "@/lib/access/roles";
 import type { MemberInput } from "./schemas";
 
 export async function listMembers(organizationId: string) {

@@ -1,4 +1,4 @@
-import { canManageConnections, type OrgRole } from "./roles";
+import { canManageConnections, type OrgRole } from "@/lib/access/roles";
 
 export type NextStep = { text: string; link?: { href: string; label: string } };
 type OrganizationSummary = { slug: string; name: string; role: OrgRole; connectionCount: number };

@@ -3,7 +3,7 @@ import { resolveTokenAccess, resolveUserAccess } from "@/lib/access/resolve-acce
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { useTestDatabase } from "@/test/use-test-database";
 import { leaveOrganization, removeMember } from "./remove-member";
-import type { OrgRole } from "./roles";
+import type { OrgRole } from "@/lib/access/roles";
 
 const database = useTestDatabase();
 let sequence = 0;

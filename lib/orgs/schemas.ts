@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_ROLES } from "./roles";
+import { ORG_ROLES } from "@/lib/access/roles";
 
 export const organizationInput = z.object({
   name: z.string().trim().min(1, { error: "Name is required." }).max(80, { error: "Name is at most 80 characters." }),

@@ -1,7 +1,7 @@
 import { jsonError } from "@/lib/api/api-route";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/codes";
-import { authorizeScrape, readMetrics } from "@/lib/metrics/read-metrics";
+import { authorizeScrape, readMetrics } from "@/lib/health/read-metrics";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/access/actor";
-import { alertStatusChange } from "@/lib/alerts/status-alerts";
+import { alertStatusChange } from "@/lib/connections/status/alert-status-change";
 import { recordAuditEvent, type AuditInput, type Transaction } from "@/lib/audit/record-audit-event";
 import type { ErrorCode } from "@/lib/errors/codes";
-import { invalidateStatus } from "@/lib/health/status-cache";
+import { invalidateStatus } from "@/lib/connections/status/status-cache";
 import type { ConnectionStatus } from "./index";
 
 type Subject = { id: string; organizationId: string; status: string };

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
 import { profileLabel } from "@/lib/connections/profiles";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 
 export const metadata = { title: "Connections" };
 

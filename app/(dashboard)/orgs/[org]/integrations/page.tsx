@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { listConnections } from "@/lib/connections/read-connections";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 
 export const metadata = { title: "Integrations" };
 

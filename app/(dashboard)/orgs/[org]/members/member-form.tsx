@@ -6,7 +6,7 @@ import { SelectField, SubmitButton, TextField } from "@/components/form-fields";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { Notice } from "@/components/notice";
 import { orgRoleLabels } from "@/components/role-badge";
-import type { OrgRole } from "@/lib/orgs/roles";
+import type { OrgRole } from "@/lib/access/roles";
 import { saveMemberAction } from "./actions";
 
 /** Add someone who has signed in here before, or change a member's role. Only owners see "Owner". */

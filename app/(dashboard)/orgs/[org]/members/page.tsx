@@ -3,7 +3,7 @@ import { RoleBadge } from "@/components/role-badge";
 import { UserAvatar } from "@/components/user-avatar";
 import { listMembers } from "@/lib/orgs/members";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { hasRole } from "@/lib/orgs/roles";
+import { hasRole } from "@/lib/access/roles";
 import { MemberForm } from "./member-form";
 import { LocalTime } from "@/components/local-time";
 import { RemoveMember } from "./remove-member";

@@ -8,7 +8,7 @@ import { listConnections } from "@/lib/connections/read-connections";
 import { isUsableForProjects, parseStatus } from "@/lib/connections/status";
 import { listProjects } from "@/lib/projects/read-projects";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 
 export const metadata = { title: "Projects" };
 

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { CHECK_INTERVALS, checkIntervalSetting } from "@/lib/health/check-interval";
 import { publicStatusSetting } from "@/lib/health/public-status";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { CheckIntervalForm } from "./check-interval-form";
 import { PublicStatusToggle } from "./public-status-toggle";
 

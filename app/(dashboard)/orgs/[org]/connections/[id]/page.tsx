@@ -17,7 +17,7 @@ import { describeError } from "@/lib/errors/codes";
 import { connectionHealth } from "@/lib/health/connection-health";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { countProjectsUsing, listConnectionDeliveries } from "@/lib/projects/read-projects";
-import { canManageConnections, hasRole } from "@/lib/orgs/roles";
+import { canManageConnections, hasRole } from "@/lib/access/roles";
 import { ConnectFailure, ConnectStep } from "./_setup/connect-panels";
 import { GrantResult } from "./_setup/grant-result";
 import { ConnectionOverview } from "./connection-overview";

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { parseStatus, STATUS_WORDS } from "@/lib/connections/status";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { listSubscriptions } from "@/lib/forwarding/read-forwarding";
 import { getProject } from "@/lib/projects/read-projects";
 import { WEBHOOK_EVENTS } from "@/lib/projects/schemas";

@@ -7,7 +7,7 @@ import { listConnections } from "@/lib/connections/read-connections";
 import { isUsableForProjects, STATUS_WORDS } from "@/lib/connections/status";
 import { webhookReachabilityWarning } from "@/lib/network/read-network";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { AddProjectsForm } from "./add-projects-form";
 
 export const metadata = { title: "Add projects" };

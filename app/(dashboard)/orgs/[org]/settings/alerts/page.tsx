@@ -2,7 +2,7 @@ import { LocalTime } from "@/components/local-time";
 import { PageHeader } from "@/components/page-header";
 import { readAlertSettings } from "@/lib/alerts/read-alerts";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { AddDestinationForm, RemoveDestination, SendTestAlert } from "./destination-forms";
 import { ExpiryWarningForm } from "./expiry-warning-form";
 

@@ -6,7 +6,7 @@ import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { readNetwork } from "@/lib/network/read-network";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { AtlassianRangesPanel } from "./_inbound/atlassian-ranges-panel";
 
 export const metadata = { title: "Network" };

@@ -8,7 +8,7 @@ import { listConnections } from "@/lib/connections/read-connections";
 import { env } from "@/lib/env";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
 import { SCOPE_INFO } from "@/lib/access/permissions";
-import { hasRole } from "@/lib/orgs/roles";
+import { hasRole } from "@/lib/access/roles";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata = { title: "API tokens" };

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { permissionGroups } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileChoices } from "@/lib/connections/profiles";
 import { requireOrgAccess } from "@/lib/orgs/require-org-access";
-import { canManageConnections } from "@/lib/orgs/roles";
+import { canManageConnections } from "@/lib/access/roles";
 import { PROFILES } from "@/lib/connections/profiles";
 import { parseCredentialType } from "@/lib/vcs/credential";
 import { NewConnectionForm } from "./new-connection-form";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { SWEEP_LEASE } from "@/lib/health/run-sweep";
-import { metrics } from "./registry";
+import { metrics } from "@/lib/metrics/registry";
 
 const CHECKED = ["connected", "missing_permissions", "error"];
 

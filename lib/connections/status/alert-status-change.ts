@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/access/actor";
 import type { Transaction } from "@/lib/audit/record-audit-event";
 import { isAlerting, isWorking, STATUS_WORDS, type ConnectionStatus } from "@/lib/connections/status";
 import { describeError, type ErrorCode } from "@/lib/errors/codes";
-import { connectionPath, enqueueAlert } from "./enqueue-alert";
+import { connectionPath, enqueueAlert } from "@/lib/alerts/enqueue-alert";
 
 type Subject = { id: string; organizationId: string; status: string };
 
