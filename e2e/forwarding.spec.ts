@@ -54,7 +54,7 @@ test.describe.serial("forwarding deliveries to the organization's services", () 
     await forwarding.getByRole("button", { name: "Add subscription" }).click();
     await forwarding.getByLabel("Your service's URL").fill("ftp://nowhere.example");
     await forwarding.getByRole("button", { name: "Add subscription" }).click();
-    await expect(forwarding.getByText(/^This is not a usable (https|http:\/\/ or https:\/\/) URL\./)).toBeVisible();
+    await expect(forwarding.getByText(/^This is not a usable https URL/)).toBeVisible();
     await expect(forwarding.getByLabel("Your service's URL")).toHaveAttribute("aria-invalid", "true");
     await forwarding.getByLabel("Your service's URL").fill(url);
     await forwarding.getByRole("button", { name: "Add subscription" }).click();

@@ -119,8 +119,8 @@ export const errorCatalog = {
   // The same refusal where http:// and loopback/private hosts are allowed (a sandbox, say).
   url_invalid_http_allowed: {
     status: 422,
-    message: "This is not a usable http:// or https:// URL.",
-    hint: "Enter a full address; this server accepts http:// and loopback or private-network hosts too. Leave out any user name, password, query or fragment.",
+    message: "This is not a usable https URL, or an http:// origin this server allows.",
+    hint: "Enter a full https:// address. http:// works only for the origins the operator allowed (ALLOWED_PRIVATE_ORIGINS, such as the bundled sandbox). Leave out any user name, password, query or fragment.",
   },
   url_not_allowed: {
     status: 422,

@@ -43,7 +43,8 @@ describe("ALLOWED_PRIVATE_ORIGINS", () => {
     const [allowed, other] = origins as [string, string];
     expect(validateServiceUrl(`${allowed}/2.0`, "apiUrl")).toBe(`${allowed}/2.0`);
     const refused = await failure(Promise.resolve().then(() => validateServiceUrl(`${other}/2.0`, "apiUrl")));
-    expect(refused).toMatchObject({ code: "url_invalid" });
+    // Where some origins are allowed, the message says so (and that this one is not among them).
+    expect(refused).toMatchObject({ code: "url_invalid_http_allowed" });
     expect(validateServiceUrl("https://api.bitbucket.org/2.0", "apiUrl")).toBe("https://api.bitbucket.org/2.0");
   });
 

@@ -175,8 +175,8 @@ describe("forwarding webhook deliveries to subscriptions", { timeout: 60_000 }, 
     const target = await webhookProject(database.db, admin.organization.id);
     const input = { projectId: target.project.id, scope: "project" as const, targetUrl: "https://hooks.example.com/bitbucket", events: ["repo:push"] };
     await expect(addSubscription(member, input)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(addSubscription(admin, { ...input, targetUrl: "ftp://hooks.example.com" })).rejects.toMatchObject({ code: "url_invalid", field: "targetUrl" });
-    await expect(addSubscription(admin, { ...input, targetUrl: "https://user:pass@hooks.example.com" })).rejects.toMatchObject({ code: "url_invalid", field: "targetUrl" });
+    await expect(addSubscription(admin, { ...input, targetUrl: "ftp://hooks.example.com" })).rejects.toMatchObject({ code: "url_invalid_http_allowed", field: "targetUrl" });
+    await expect(addSubscription(admin, { ...input, targetUrl: "https://user:pass@hooks.example.com" })).rejects.toMatchObject({ code: "url_invalid_http_allowed", field: "targetUrl" });
     const created = await addSubscription(admin, input);
     expect(created.secret).toMatch(/^whsec_/);
     await expect(removeSubscription(member, created.id)).rejects.toMatchObject({ code: "forbidden" });
