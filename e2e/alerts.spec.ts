@@ -36,8 +36,10 @@ function lastUsedDaysAgo(days: number) {
   try {
     const row = file.prepare("SELECT createdAt FROM VcsGrant WHERE connectionId = ?").get(connectionId) as { createdAt: string | number };
     const at = Date.now() - days * DAY;
-    const value = typeof row.createdAt === "number" ? at : new Date(at).toISOString().replace(/Z$/, String(row.createdAt).endsWith("Z") ? "Z" : "+00:00");
-    file.prepare("UPDATE VcsGrant SET createdAt = ?, refreshedAt = ? WHERE connectionId = ?").run(value, value, connectionId);
+    const stored = (ms: number) => (typeof row.createdAt === "number" ? ms : new Date(ms).toISOString().replace(/Z$/, String(row.createdAt).endsWith("Z") ? "Z" : "+00:00"));
+    file.prepare("UPDATE VcsGrant SET createdAt = ?, refreshedAt = ? WHERE connectionId = ?").run(stored(at), stored(at), connectionId);
+    // The refresh token's end is stored with the connection: 90 days after that last use.
+    file.prepare("UPDATE VcsConnection SET credentialExpiresAt = ? WHERE id = ?").run(stored(at + 90 * DAY), connectionId);
   } finally {
     file.close();
   }

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readmeVerifier } from "../test/readme-snippet";
-import { startSubscriber, unreachableUrl } from "../test/subscriber-server";
+import { startSubscriber } from "../test/subscriber-server";
 import { addMember, connectSandboxConnection, createOrganization } from "./support/connection";
-import { EMULATOR_URL } from "./support/environment";
+import { EMULATOR_URL, SUBSCRIBER_PORT, UNREACHABLE_PORT } from "./support/environment";
 import { signIn } from "./support/sign-in";
 
 // Runs after sign-in.spec.ts, in its own organization: a project whose deliveries are
@@ -13,7 +13,7 @@ const WORKSPACE = "acme";
 const REPOSITORY = "billing-service";
 const FULL_NAME = `${WORKSPACE}/${REPOSITORY}`;
 const shared: { projectUrl?: string; secret?: string } = {};
-const service = startSubscriber();
+const service = startSubscriber(() => 204, SUBSCRIBER_PORT);
 // Each test walks several pages and waits on the outbox; a shared machine can be slow.
 test.describe.configure({ timeout: 120_000 });
 
@@ -91,7 +91,7 @@ test.describe.serial("forwarding deliveries to the organization's services", () 
   test("a subscription to an unreachable host is retried, marked failing, and can be removed after confirming", async ({ page, request }) => {
     await signIn(page, "alice");
     await page.goto(shared.projectUrl!);
-    const dead = await unreachableUrl();
+    const dead = `http://127.0.0.1:${UNREACHABLE_PORT}/hooks`;
     const forwarding = page.getByRole("region", { name: "Forwarding to your services" });
     await forwarding.getByRole("button", { name: "Add subscription" }).click();
     await forwarding.getByLabel("Your service's URL").fill(dead);

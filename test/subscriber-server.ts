@@ -7,7 +7,7 @@ export type ReceivedRequest = { headers: IncomingMessage["headers"]; body: Buffe
  * A subscriber's service: records every request with its raw body and answers with what
  * `answer` returns (a status), or never, when it returns "hang".
  */
-export async function startSubscriber(answer: (request: ReceivedRequest, index: number) => number | "hang" | Promise<number> = () => 204) {
+export async function startSubscriber(answer: (request: ReceivedRequest, index: number) => number | "hang" | Promise<number> = () => 204, port = 0) {
   const requests: ReceivedRequest[] = [];
   const hanging: ServerResponse[] = [];
   const server = createServer((req, res) => {
@@ -21,10 +21,10 @@ export async function startSubscriber(answer: (request: ReceivedRequest, index: 
       else void Promise.resolve(status).then((code) => res.writeHead(code).end());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
+    url: `http://127.0.0.1:${address.port}/hooks`,
     requests,
     hanging,
     close: () =>

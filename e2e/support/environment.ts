@@ -6,6 +6,9 @@ export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? EMULATOR_PORT + 25);
 /** The browser tests' alert webhook receiver (alerts.spec.ts), the one other private origin the app may call. */
 export const ALERT_RECEIVER_PORT = Number(process.env.E2E_ALERT_RECEIVER_PORT ?? EMULATOR_PORT + 26);
+// The forwarding tests' service, and a port nothing listens on: fixed, so the app may call them.
+export const SUBSCRIBER_PORT = EMULATOR_PORT + 27;
+export const UNREACHABLE_PORT = EMULATOR_PORT + 28;
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
@@ -25,8 +28,9 @@ export const appEnvironment = {
   DATABASE_URL: "file:./data/e2e.db",
   AUTH_SECRET: "e2e-auth-secret-not-used-anywhere-else-000000",
   ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
-  // The sandbox and the alert receiver are loopback http:// hosts: only their origins are allowed.
-  ALLOWED_PRIVATE_ORIGINS: `${EMULATOR_URL},http://127.0.0.1:${ALERT_RECEIVER_PORT}`,
+  // The sandbox, the alert receiver and the forwarding tests' services are loopback http://
+  // hosts: only their origins are allowed.
+  ALLOWED_PRIVATE_ORIGINS: [EMULATOR_URL, ...[ALERT_RECEIVER_PORT, SUBSCRIBER_PORT, UNREACHABLE_PORT].map((port) => `http://127.0.0.1:${port}`)].join(","),
   BITBUCKET_HOST_URL: EMULATOR_URL,
   BITBUCKET_API_URL: `${EMULATOR_URL}/2.0`,
   BITBUCKET_LOGIN_CLIENT_ID: LOGIN_CONSUMER.key,
