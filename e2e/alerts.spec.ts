@@ -45,6 +45,16 @@ function lastUsedDaysAgo(days: number) {
   }
 }
 
+/** The organization's warning window, as an admin sets it under Settings → Alerts. */
+function warnDaysBefore(days: number) {
+  const file = new Database("data/e2e.db");
+  try {
+    file.prepare("UPDATE Organization SET expiryWarningDays = ? WHERE slug = ?").run(days, ORG.slug);
+  } finally {
+    file.close();
+  }
+}
+
 async function control(request: APIRequestContext, path: string, data: object) {
   const response = await request.post(`${EMULATOR_URL}/_emulator/${path}`, { headers: { "content-type": "application/json" }, data });
   expect(response.ok(), `POST /_emulator/${path}`).toBe(true);
@@ -117,13 +127,15 @@ test("a credential counts down on the status page, then expires on the sandbox's
   const row = await statusRow(page);
   await expect(row.getByTestId("credential-countdown")).toContainText("Expires in 90 days");
 
-  // Ten days left: a warning that breaks nothing.
-  lastUsedDaysAgo(80);
+  // Sixteen days left, inside a 20-day warning: a warning that breaks nothing. (From 75 days
+  // without use the health check refreshes the token itself, which moves the end 90 days on.)
+  warnDaysBefore(20);
+  lastUsedDaysAgo(74);
   await expect(async () => {
     await page.reload();
     await expect(row.getByTestId("status-label")).toHaveText("Expiring soon", { timeout: 1000 });
   }).toPass(LIVE);
-  await expect(row.getByTestId("credential-countdown")).toContainText("Expires in 10 days");
+  await expect(row.getByTestId("credential-countdown")).toContainText("Expires in 16 days");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/status-expiring.png`, fullPage: true });
 
   // Day 91 on both clocks: the sandbox refuses the refresh token, the app says expired.
@@ -142,8 +154,8 @@ test("a credential counts down on the status page, then expires on the sandbox's
   await expect.poll(() => smtp.messages.some((m) => m.raw.includes(`${NAME}: expired`)), LIVE).toBe(true);
   const mail = smtp.messages.find((m) => m.raw.includes(`${NAME}: expired`))!.raw.replace(/=\r?\n/g, "");
   expect(mail).toContain(fixLink);
-  // The alert that went out ten days before is there too.
-  expect(hooks.received.some((r) => r.body.includes(`${NAME}: expires in 10 days`))).toBe(true);
+  // The alert that went out sixteen days before is there too.
+  expect(hooks.received.some((r) => r.body.includes(`${NAME}: expires in 16 days`))).toBe(true);
 
   // The connection page says what to do.
   await page.goto(fixLink);

@@ -13,11 +13,15 @@ const WORKSPACE = "acme";
 const REPOSITORY = "billing-service";
 const FULL_NAME = `${WORKSPACE}/${REPOSITORY}`;
 const shared: { projectUrl?: string; secret?: string } = {};
-const service = startSubscriber(() => 204, SUBSCRIBER_PORT);
+// Started in the worker that runs the tests (a file's top level also runs where tests are listed).
+let service: ReturnType<typeof startSubscriber>;
+test.beforeAll(() => {
+  service = startSubscriber(() => 204, SUBSCRIBER_PORT);
+});
 // Each test walks several pages and waits on the outbox; a shared machine can be slow.
 test.describe.configure({ timeout: 120_000 });
 
-test.afterAll(async () => (await service).close());
+test.afterAll(async () => (await service)?.close());
 
 const subscriptions = (page: Page) => page.getByRole("list", { name: "Subscriptions" });
 const subscriptionItem = (page: Page, url: string) => subscriptions(page).getByTestId("subscription").filter({ has: page.getByText(url, { exact: true }) });
