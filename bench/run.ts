@@ -66,7 +66,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 Object.assign(process.env, env);
-if (!postgres) resetDatabase(DATABASE_URL);
+if (!postgres) await resetDatabase(DATABASE_URL);
 const { db } = await import("../lib/db");
 const { seed, HOOK_SECRET, SESSION_TOKEN, PUBLIC_STATUS_TOKEN } = await import("./lib/seed");
 const { signBody } = await import("../lib/webhooks/signature");
@@ -153,8 +153,11 @@ try {
     const receiver = await load("webhook receiver (signed push, stored once)", receiverOptions, { warm: false });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const stored = (await db().webhookDelivery.count()) - storedBefore;
-    receiver.note = `${stored.toLocaleString("en-US")} stored of ${(receiver.ok ?? 0).toLocaleString("en-US")} accepted`;
-    receiver.target = (r) => `≥ 60 % of health, 0 non-2xx, each stored once: ${r.rps >= 0.6 * health.rps && r.non2xx === 0 && r.errors === 0 && stored === r.ok ? "met" : "NOT met"}`;
+    // Every accepted delivery is stored; so are those still in flight when the load stopped
+    // (sent, answered after autocannon stopped counting). A request UUID is stored at most once (unique).
+    const storedOnce = stored >= (receiver.ok ?? 0) && stored <= (receiver.sent ?? 0);
+    receiver.note = `${stored.toLocaleString("en-US")} stored: ${(receiver.ok ?? 0).toLocaleString("en-US")} accepted, ${((receiver.sent ?? 0) - (receiver.ok ?? 0)).toLocaleString("en-US")} still in flight at the end`;
+    receiver.target = (r) => `≥ 60 % of health, 0 non-2xx, each stored once: ${r.rps >= 0.6 * health.rps && r.non2xx === 0 && r.errors === 0 && storedOnce ? "met" : "NOT met"}`;
     if (ONLY) {
       console.log(rows.map((r) => `${r.name}${r.note ? ` (${r.note})` : ""}: ${r.rps.toFixed(0)} req/s`).join("\n"));
       break bench;

@@ -3,6 +3,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
+/** Prisma's foreign-key violation (P2003): the row referred to is gone. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2003";
+}
+
 /**
  * SQLite's "database is locked" in any of its forms: another process held the write lock
  * longer than the busy timeout, or this transaction's snapshot went stale before it could

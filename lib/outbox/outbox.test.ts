@@ -185,4 +185,18 @@ describe("forwarding webhook deliveries to subscriptions", { timeout: 60_000 }, 
     await removeSubscription(admin, created.id);
     expect(await database.db.webhookSubscription.count({ where: { id: created.id } })).toBe(0);
   });
+
+  it("processes a burst of deliveries together, and one that cannot be processed holds back none of the others", async () => {
+    const target = await webhookProject(database.db, admin.organization.id);
+    for (const branch of ["a", "b", "c", "d"]) expect((await deliverToRoute(target, pushPayload(branch))).status).toBe(202);
+    const [poisoned] = await database.db.webhookDelivery.findMany({ where: { projectId: target.project.id }, orderBy: { receivedAt: "asc" }, take: 1 });
+    await database.db.webhookDelivery.update({ where: { id: poisoned!.id }, data: { summary: "{not json" } });
+    await new OutboxRunner(fast({ retryBaseMs: 3_600_000 })).drain();
+    const deliveries = await database.db.webhookDelivery.findMany({ where: { projectId: target.project.id }, include: { outboxMessages: true } });
+    expect(deliveries.filter((d) => d.id !== poisoned!.id).map((d) => d.outcome)).toEqual(["processed", "processed", "processed"]);
+    const stuck = deliveries.find((d) => d.id === poisoned!.id)!;
+    expect(stuck.outcome).toBe("received");
+    expect(stuck.outboxMessages).toMatchObject([{ kind: "process", status: "pending", attempts: 1, leaseUntil: null }]);
+    expect((await database.db.project.findUniqueOrThrow({ where: { id: target.project.id } })).lastPushAt).not.toBeNull();
+  });
 });

@@ -5,27 +5,39 @@ import { claimMessages, type ClaimedMessage } from "./claim-messages";
 import { forwardMessage } from "./forward-message";
 import { retryDelayMs } from "./backoff";
 import type { OutboxOptions } from "./options";
-import { processMessage } from "./process-message";
+import { processMessages } from "./process-message";
 
-/** A processing failure (not a forward: those record their own outcome) is retried later like one. */
-async function handle(message: ClaimedMessage, options: OutboxOptions): Promise<void> {
+/** Stored deliveries processed in one transaction at most. */
+const PROCESS_BATCH = 50;
+
+/** A failed attempt (a forward's own failures are recorded by it) is retried later, or given up past the window. */
+async function retryLater(message: ClaimedMessage, options: OutboxOptions, error: unknown): Promise<void> {
+  log().error({ err: error, outboxId: message.id, kind: message.kind }, "outbox message failed");
+  const attempts = message.attempts + 1;
+  const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, options.retryBaseMs));
+  const givingUp = nextAttemptAt.getTime() > message.createdAt.getTime() + options.retryWindowMs;
+  await db()
+    .outboxMessage.updateMany({
+      where: { id: message.id, leaseHolder: options.holder, status: "pending" },
+      data: givingUp ? { status: "gave_up", attempts, completedAt: new Date(), leaseUntil: null } : { attempts, nextAttemptAt, leaseUntil: null },
+    })
+    .catch(() => undefined);
+  if (givingUp && message.kind === "process") {
+    await db().webhookDelivery.update({ where: { id: message.deliveryId }, data: { outcome: "failed", processedAt: new Date() } }).catch(() => undefined);
+  }
+}
+
+async function forward(message: ClaimedMessage, options: OutboxOptions): Promise<void> {
+  await forwardMessage(message, options).catch((error: unknown) => retryLater(message, options, error));
+}
+
+/** A batch that fails is taken apart, so one delivery that cannot be processed holds back no other. */
+async function processBatch(messages: ClaimedMessage[], options: OutboxOptions): Promise<void> {
   try {
-    if (message.kind === "process") await processMessage(message, options.holder);
-    else await forwardMessage(message, options);
+    await processMessages(messages, options.holder);
   } catch (error) {
-    log().error({ err: error, outboxId: message.id, kind: message.kind }, "outbox message failed");
-    const attempts = message.attempts + 1;
-    const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, options.retryBaseMs));
-    const givingUp = nextAttemptAt.getTime() > message.createdAt.getTime() + options.retryWindowMs;
-    await db()
-      .outboxMessage.updateMany({
-        where: { id: message.id, leaseHolder: options.holder, status: "pending" },
-        data: givingUp ? { status: "gave_up", attempts, completedAt: new Date(), leaseUntil: null } : { attempts, nextAttemptAt, leaseUntil: null },
-      })
-      .catch(() => undefined);
-    if (givingUp && message.kind === "process") {
-      await db().webhookDelivery.update({ where: { id: message.deliveryId }, data: { outcome: "failed", processedAt: new Date() } }).catch(() => undefined);
-    }
+    if (messages.length === 1) return retryLater(messages[0]!, options, error);
+    for (const message of messages) await processBatch([message], options);
   }
 }
 
@@ -53,9 +65,13 @@ export class OutboxRunner {
       do {
         this.again = false;
         while (this.inFlight.size < this.options.concurrency) {
-          const claimed = await claimMessages(this.options.holder, this.options.concurrency - this.inFlight.size, this.options.leaseMs);
-          if (claimed.length === 0) break;
-          for (const message of claimed) this.start(message);
+          // Processing takes one slot for a whole batch; each forward takes one of its own.
+          const batch = await claimMessages(this.options.holder, "process", PROCESS_BATCH, this.options.leaseMs);
+          if (batch.length > 0) this.start(processBatch(batch, this.options));
+          const free = this.options.concurrency - this.inFlight.size;
+          const forwards = free > 0 ? await claimMessages(this.options.holder, "forward", free, this.options.leaseMs) : [];
+          for (const message of forwards) this.start(forward(message, this.options));
+          if (batch.length === 0 && forwards.length === 0) break;
         }
       } while (this.again);
     } finally {
@@ -63,8 +79,8 @@ export class OutboxRunner {
     }
   }
 
-  private start(message: ClaimedMessage): void {
-    const task: Promise<void> = handle(message, this.options).finally(() => {
+  private start(work: Promise<void>): void {
+    const task: Promise<void> = work.finally(() => {
       this.inFlight.delete(task);
       // A finished message frees a slot and may have queued forwards.
       this.fill().catch((error: unknown) => log().error({ err: error }, "outbox claim failed"));

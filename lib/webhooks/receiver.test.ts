@@ -140,4 +140,20 @@ describe("the webhook receiver", () => {
   it("answers 404 for an unknown hook", async () => {
     expect((await deliver(pushBody(), {}, "no-such-hook")).status).toBe(404);
   });
+
+  it("answers 404 once a project is removed elsewhere, though this process knew its hook a moment ago", async () => {
+    const template = await database.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    const goneHook = randomToken(16);
+    const gone = await database.db.project.create({
+      data: { ...template, id: undefined, hookId: goneHook, repositoryUuid: "{gone}", fullName: "acme/gone", slug: "gone", hookSecretSealed: "pending", createdAt: undefined, updatedAt: undefined } as never,
+    });
+    await database.db.project.update({ where: { id: gone.id }, data: { hookSecretSealed: sealSecret(SECRET, projectSealContext.hookSecret(gone.id)) } });
+    expect((await deliver(pushBody(), {}, goneHook)).status).toBe(202);
+    // Another instance removes the project: this process still has its hook key.
+    await database.db.project.delete({ where: { id: gone.id } });
+    const refused = await deliver(pushBody(), {}, goneHook);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).error.code).toBe("webhook_unknown");
+    expect(await database.db.webhookDelivery.count({ where: { projectId: gone.id } })).toBe(0);
+  });
 });
