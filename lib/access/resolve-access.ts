@@ -45,17 +45,15 @@ export async function resolveTokenAccess(token: string, orgSlug: string): Promis
       userId: true,
       organizationId: true,
       organization: { select: { id: true, slug: true, name: true } },
-      user: { select: { name: true, email: true, blockedAt: true } },
+      // The creator's membership of the organization named in the request, read in the same query.
+      user: { select: { name: true, email: true, blockedAt: true, memberships: { where: { organization: { slug: orgSlug } }, select: { organizationId: true, role: true } } } },
     },
   });
   // A blocked person's tokens stop with their sessions (and work again if unblocked).
   if (!record || record.revokedAt || record.user.blockedAt) throw new AppError("unauthenticated");
   if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) throw new AppError("token_expired");
   if (record.organization.slug !== orgSlug) throw new AppError("not_found", { detail: "organization" });
-  const membership = await db().membership.findUnique({
-    where: { organizationId_userId: { organizationId: record.organizationId, userId: record.userId } },
-    select: { role: true },
-  });
+  const membership = record.user.memberships.find((m) => m.organizationId === record.organizationId);
   if (!membership) throw new AppError("unauthenticated");
   await touchLastUsed(record.id, record.lastUsedAt);
   return {

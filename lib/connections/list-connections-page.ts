@@ -64,12 +64,14 @@ export async function listConnectionsPage(access: OrgAccess, query: ListQuery) {
   }
   const rows = await db().vcsConnection.findMany({
     where,
-    include: { grant: true, organization: { select: { slug: true } } },
+    include: { grant: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const next = rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.getTime(), i: last.id }) : null;
-  return { data: page.map(toConnectionView), next };
+  // Every row is of the caller's organization: its slug is known, not read again per row.
+  const organization = { slug: access.organization.slug };
+  return { data: page.map((row) => toConnectionView({ ...row, organization })), next };
 }
