@@ -2,16 +2,13 @@ import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireConnectionAllowed } from "@/lib/access/permissions";
 import { requireRole } from "@/lib/access/resolve-access";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealSecret } from "@/lib/crypto/keyring";
-import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors/app-error";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { verifyConsumer, type ConsumerKind } from "@/lib/vcs/bitbucket-cloud/verify-consumer";
 import { createTokenConnection } from "./create-token-connection";
+import { insertConnection, requireFreeName } from "./insert-connection";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
 import { PROFILES } from "./profiles";
@@ -38,46 +35,23 @@ export async function createConnection(access: OrgAccess, input: CreateInput) {
   const credentials = input.clientId && input.clientSecret ? { clientId: input.clientId, clientSecret: input.clientSecret } : null;
   let consumerKind: ConsumerKind | null = null;
   if (credentials) {
-    const taken = await db().vcsConnection.count({ where: { organizationId: access.organization.id, name: input.name } });
-    if (taken > 0) throw new AppError("name_taken", { field: "name" });
+    await requireFreeName(access, input.name);
     consumerKind = await verifyConsumer({ hostUrl, apiUrl, ...credentials });
   }
-
-  try {
-    return await db().$transaction(async (tx) => {
-      const created = await tx.vcsConnection.create({
-        data: {
-          organizationId: access.organization.id,
-          provider: "bitbucket_cloud",
-          name: input.name,
-          hostUrl,
-          apiUrl,
-          profile: input.profile,
-          requiredScopes: scopes.join(" "),
-          status: initialStatus(Boolean(credentials)),
-          clientId: credentials?.clientId ?? null,
-          consumerKind,
-          verifiedAt: credentials ? new Date() : null,
-        },
-      });
-      // The seal is bound to the row's id, which exists only now.
-      const connection = credentials
-        ? await tx.vcsConnection.update({
-            where: { id: created.id },
-            data: { clientSecretSealed: sealSecret(credentials.clientSecret, sealContext.clientSecret(created.id)) },
-          })
-        : created;
-      await recordAuditEvent(tx, {
-        organizationId: access.organization.id,
-        actor: access.actor,
-        action: "connection.created",
-        target: { type: "connection", id: connection.id },
-        after: { name: input.name, profile: input.profile, requiredScopes: scopes, hostUrl, apiUrl, clientIdLast4: credentials?.clientId.slice(-4) ?? null, status: connection.status },
-      });
-      return connection;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("name_taken", { field: "name" });
-    throw error;
-  }
+  const connection = {
+    name: input.name,
+    profile: input.profile,
+    scopes,
+    hostUrl,
+    apiUrl,
+    status: initialStatus(Boolean(credentials)),
+    fields: { clientId: credentials?.clientId ?? null, consumerKind, verifiedAt: credentials ? new Date() : null },
+    audit: { clientIdLast4: credentials?.clientId.slice(-4) ?? null },
+  };
+  return insertConnection(access, connection, async (tx, created) =>
+    credentials
+      ? // The seal is bound to the row's id, which exists only now.
+        tx.vcsConnection.update({ where: { id: created.id }, data: { clientSecretSealed: sealSecret(credentials.clientSecret, sealContext.clientSecret(created.id)) } })
+      : created,
+  );
 }

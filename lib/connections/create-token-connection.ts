@@ -1,11 +1,7 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sealSecret } from "@/lib/crypto/keyring";
-import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors/app-error";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import type { TokenResource } from "@/lib/vcs/bitbucket-cloud/credentials";
 import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
@@ -14,7 +10,8 @@ import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
 import { sealContext } from "./load-connection";
 import { PROFILES } from "./profiles";
 import type { CreateInput } from "./schemas";
-import { grantedStatus } from "./status";
+import { insertConnection, requireFreeName } from "./insert-connection";
+import { grantedStatus, initialStatus } from "./status";
 import { changeStatus } from "./status/change-status";
 import { tokenExpiry, verifyToken, type TokenType } from "./verify-token-input";
 
@@ -38,61 +35,48 @@ export async function createTokenConnection(access: OrgAccess, input: CreateInpu
   // The token goes to the API URL: it must be the API of the host that issued it.
   checkApiUrlBelongsToHost(hostUrl, apiUrl);
   const expiresAt = tokenExpiry(input);
-  const taken = await db().vcsConnection.count({ where: { organizationId: access.organization.id, name: input.name } });
-  if (taken > 0) throw new AppError("name_taken", { field: "name" });
+  await requireFreeName(access, input.name);
   const resource = input.credentialType === "access_token" ? resourceOf(input) : null;
   const email = input.credentialType === "api_token" ? (input.email ?? null) : null;
   const identity = await verifyToken({ type: input.credentialType, apiUrl, token: input.token ?? "", email, resource, scopes });
 
-  try {
-    return await db().$transaction(async (tx) => {
-      const created = await tx.vcsConnection.create({
-        data: {
-          organizationId: access.organization.id,
-          provider: "bitbucket_cloud",
-          name: input.name,
-          hostUrl,
-          apiUrl,
-          profile: input.profile,
-          requiredScopes: scopes.join(" "),
-          status: "draft",
-          credentialType: input.credentialType,
-          credentialExpiresAt: expiresAt,
-          credentialEmail: email,
-          tokenResourceKind: resource?.kind ?? null,
-          tokenWorkspace: resource?.workspace ?? null,
-          tokenResourceKey: resource?.key ?? null,
-          verifiedAt: new Date(),
-        },
-      });
-      await tx.vcsGrant.create({
-        data: {
-          connectionId: created.id,
-          // The seal is bound to the row's id, which exists only now.
-          accessTokenSealed: sealSecret(input.token ?? "", sealContext.accessToken(created.id)),
-          expiresAt,
-          grantedScopes: scopes.join(" "),
-          accountUuid: identity.account?.uuid ?? null,
-          accountName: identity.account?.displayName ?? identity.label,
-          accountNickname: identity.account?.nickname ?? null,
-          accountAvatarUrl: identity.account?.avatarUrl ?? null,
-        },
-      });
-      await recordAuditEvent(tx, {
-        organizationId: access.organization.id,
-        actor: access.actor,
-        action: "connection.created",
-        target: { type: "connection", id: created.id },
-        after: { name: input.name, profile: input.profile, credentialType: input.credentialType, requiredScopes: scopes, hostUrl, apiUrl, status: created.status },
-      });
-      await changeStatus(tx, created, grantedStatus(0), {
-        actor: access.actor,
-        audit: { action: "connection.token_verified", after: { credentialType: input.credentialType, identity: identity.label, expiresAt: expiresAt.toISOString() } },
-      });
-      return created;
+  const connection = {
+    name: input.name,
+    profile: input.profile,
+    scopes,
+    hostUrl,
+    apiUrl,
+    // Created like any other, then connected by the verified token in the same transaction.
+    status: initialStatus(false),
+    fields: {
+      credentialType: input.credentialType,
+      credentialExpiresAt: expiresAt,
+      credentialEmail: email,
+      tokenResourceKind: resource?.kind ?? null,
+      tokenWorkspace: resource?.workspace ?? null,
+      tokenResourceKey: resource?.key ?? null,
+      verifiedAt: new Date(),
+    },
+    audit: { credentialType: input.credentialType },
+  };
+  return insertConnection(access, connection, async (tx, created) => {
+    await tx.vcsGrant.create({
+      data: {
+        connectionId: created.id,
+        // The seal is bound to the row's id, which exists only now.
+        accessTokenSealed: sealSecret(input.token ?? "", sealContext.accessToken(created.id)),
+        expiresAt,
+        grantedScopes: scopes.join(" "),
+        accountUuid: identity.account?.uuid ?? null,
+        accountName: identity.account?.displayName ?? identity.label,
+        accountNickname: identity.account?.nickname ?? null,
+        accountAvatarUrl: identity.account?.avatarUrl ?? null,
+      },
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("name_taken", { field: "name" });
-    throw error;
-  }
+    await changeStatus(tx, created, grantedStatus(0), {
+      actor: access.actor,
+      audit: { action: "connection.token_verified", after: { credentialType: input.credentialType, identity: identity.label, expiresAt: expiresAt.toISOString() } },
+    });
+    return created;
+  });
 }
