@@ -16,6 +16,17 @@ export type AuditInput<A extends AuditAction = AuditAction> = {
   after?: Record<string, unknown> | null;
 };
 
+/** What every audit record stores of its event, organization-wide or instance-wide. */
+export function auditFields<A extends AuditAction>(event: Pick<AuditInput<A>, "action" | "target" | "before" | "after">) {
+  return {
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id,
+    before: event.before ? JSON.stringify(event.before) : null,
+    after: event.after ? JSON.stringify(event.after) : null,
+  };
+}
+
 /** Writes an audit event inside the caller's transaction, so the change and its record land together. */
 export async function recordAuditEvent<A extends AuditAction>(tx: Transaction | Database, event: AuditInput<A>): Promise<void> {
   await tx.auditEvent.create({
@@ -24,11 +35,7 @@ export async function recordAuditEvent<A extends AuditAction>(tx: Transaction | 
       actorType: event.actor.type,
       actorUserId: event.actor.type === "system" ? null : event.actor.userId,
       actorLabel: event.actor.label,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
+      ...auditFields(event),
     },
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import type { AuditAction, AuditTargetOf } from "./catalog";
-import type { Transaction } from "./record-audit-event";
+import { auditFields, type Transaction } from "./record-audit-event";
 
 export type InstanceActor = { userId: string; label: string };
 
@@ -22,11 +22,7 @@ export async function recordInstanceAuditEvent<A extends AuditAction>(tx: Transa
     data: {
       actorUserId: event.actor.userId,
       actorLabel: event.actor.label,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-      before: event.before ? JSON.stringify(event.before) : null,
-      after: event.after ? JSON.stringify(event.after) : null,
+      ...auditFields(event),
     },
   });
 }
