@@ -21,9 +21,9 @@ export type PickedWorkspace =
 
 /** The slug a pick names (checked by Bitbucket's rules when typed), or why it names none yet. */
 export function pickedWorkspace(pick: WorkspacePick, choices: WorkspaceChoice[]): PickedWorkspace {
+  // Only a slug from the list on offer counts: one chosen before the Host URL changed does not.
   const chosen = choices.find((workspace) => workspace.slug === pick.choice);
   if (chosen) return { slug: chosen.slug, workspace: chosen };
-  // A choice from a list no longer offered (the host changed) counts as no choice.
   if (choices.length > 0 && pick.choice !== ANOTHER_WORKSPACE) return { slug: null, reason: "Choose a workspace first." };
   if (!pick.typed.trim()) return { slug: null, reason: "Enter the workspace slug first: the part after the host in your workspace’s address." };
   const parsed = workspaceSlugInput.safeParse(pick.typed);
@@ -43,22 +43,26 @@ export function WorkspacePicker({
   choices,
   pick,
   onPick,
+  error,
 }: {
   id: string;
   choices: WorkspaceChoice[];
   pick: WorkspacePick;
   onPick: (pick: WorkspacePick) => void;
+  /** The server's word on the workspace, shown on the control in view. */
+  error?: string;
 }) {
   const picked = pickedWorkspace(pick, choices);
   const typing = choices.length === 0 || pick.choice === ANOTHER_WORKSPACE;
   return (
-    <div className="grid max-w-2xl gap-3 sm:grid-cols-2">
+    <div className="max-w-md space-y-3">
       {choices.length > 0 ? (
         <SelectField
           id={`${id}-choice`}
           label="Workspace"
           value={choices.some((workspace) => workspace.slug === pick.choice) || pick.choice === ANOTHER_WORKSPACE ? pick.choice : ""}
           description="Yours on Bitbucket, as of your last sign-in."
+          error={typing ? undefined : error}
           onChange={(event) => onPick({ ...pick, choice: event.target.value })}
         >
           <option value="" disabled>
@@ -83,7 +87,7 @@ export function WorkspacePicker({
           spellCheck={false}
           // Chosen "Another workspace…" from the list: straight on to typing it.
           autoFocus={choices.length > 0}
-          error={picked.slug === null ? picked.error : undefined}
+          error={(picked.slug === null ? picked.error : undefined) ?? error}
           description="The part after the host in its address, as in bitbucket.org/{workspace}."
           onChange={(event) => onPick({ ...pick, typed: event.target.value })}
         />
