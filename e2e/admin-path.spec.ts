@@ -40,10 +40,10 @@ test.describe.serial("the admin's path", () => {
 
     const consumerName = await page.getByLabel("Name", { exact: true }).inputValue();
     const callbackUrl = await page.getByLabel("Callback URL").inputValue();
-    // Before a workspace is named, the deep link is there, disabled, saying what it needs.
+    // Before a workspace is chosen, the deep link is there, disabled, saying what it needs.
     await expect(page.getByRole("button", { name: /Add consumer/ })).toBeDisabled();
-    await expect(page.getByRole("button", { name: /Add consumer/ })).toHaveAccessibleDescription(/Enter the workspace slug first/);
-    await page.getByLabel("Workspace slug").fill("acme");
+    await expect(page.getByRole("button", { name: /Add consumer/ })).toHaveAccessibleDescription("Choose a workspace first.");
+    await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Acme Inc (acme)" });
     const popupPromise = page.waitForEvent("popup");
     await click(page.getByRole("link", { name: /Add consumer/ }));
     const bitbucket = await popupPromise;

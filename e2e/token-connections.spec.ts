@@ -84,7 +84,8 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await createOrganization(page, org.name, org.slug);
     await chooseKind(page, org.slug, "Access token", "Inventory bot");
     await page.getByRole("radio", { name: "A repository" }).check();
-    await page.getByLabel("Workspace", { exact: true }).fill("acme");
+    // alice's own workspaces on the sandbox, where she signed in, are offered.
+    await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Acme Inc (acme)" });
     await page.getByLabel("Repository", { exact: true }).fill("inventory");
     const link = page.getByTestId("token-page-link");
     await expect(link).toHaveAttribute("href", `${EMULATOR_URL}/acme/inventory/admin/access-tokens`);

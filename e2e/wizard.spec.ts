@@ -43,7 +43,7 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await page.locator("summary", { hasText: "Customize settings" }).click();
     await page.getByLabel("Host URL").fill(EMULATOR_URL);
     await expect(page.getByLabel("API URL")).toHaveValue(API_URL);
-    await page.getByLabel("Workspace slug").fill("acme");
+    await page.getByLabel("Workspace", { exact: true }).selectOption({ label: "Acme Inc (acme)" });
     const consumerName = await page.getByLabel("Name", { exact: true }).inputValue();
     const callbackUrl = await page.getByLabel("Callback URL").inputValue();
     expect(callbackUrl).toMatch(new RegExp(`^${APP_URL}/callback/v1/vcs/[^/]+$`));

@@ -2,19 +2,17 @@ import "server-only";
 import Bitbucket from "next-auth/providers/bitbucket";
 import { isAppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { getCurrentUser, listEmails, listWorkspaceSlugs, primaryConfirmedEmail } from "@/lib/vcs/bitbucket-cloud/user";
+import { getCurrentUser, listEmails, listWorkspaces, primaryConfirmedEmail, type BitbucketWorkspace } from "@/lib/vcs/bitbucket-cloud/user";
 import type { BitbucketUser } from "@/lib/vcs/bitbucket-cloud/schemas";
 
-/** `workspaces` is read only when the sign-in policy lists workspaces; null when unread or unreadable. */
-export type LoginProfile = BitbucketUser & { email: string | null; workspaces: string[] | null };
+/** `workspaces`: the person's Bitbucket workspaces (for the sign-in policy and the setup's picker); null when unreadable. */
+export type LoginProfile = BitbucketUser & { email: string | null; workspaces: BitbucketWorkspace[] | null };
 
 export type LoginProviderConfig = {
   hostUrl: string;
   apiUrl: string;
   clientId: string;
   clientSecret: string;
-  /** Whether the sign-in policy needs the person's workspaces (asked at each sign-in). */
-  needsWorkspaces?: () => Promise<boolean>;
 };
 
 /** The user record fields a Bitbucket profile sets, at sign-up and on every sign-in. */
@@ -27,20 +25,21 @@ export function userFieldsFromProfile(profile: LoginProfile) {
 }
 
 /** The Bitbucket user behind a sign-in, with the primary confirmed email Bitbucket keeps apart. */
-export async function fetchLoginProfile(apiUrl: string, accessToken: string, options: { withWorkspaces?: boolean } = {}): Promise<LoginProfile> {
-  const user = await getCurrentUser(apiUrl, accessToken);
-  // A login consumer without Account: Email still signs people in, just without an address.
-  const emails = await listEmails(apiUrl, accessToken).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "bitbucket_missing_scope") return [];
-    throw error;
-  });
-  // Unreadable workspaces count as none: the policy then decides on the email alone.
-  const workspaces = options.withWorkspaces
-    ? await listWorkspaceSlugs(apiUrl, accessToken).catch((error: unknown) => {
-        log().warn({ code: isAppError(error) ? error.code : "unexpected" }, "could not read the signing-in account's workspaces");
-        return null;
-      })
-    : null;
+export async function fetchLoginProfile(apiUrl: string, accessToken: string): Promise<LoginProfile> {
+  // Read side by side: the workspaces are one more call at every sign-in, not one more wait.
+  const [user, emails, workspaces] = await Promise.all([
+    getCurrentUser(apiUrl, accessToken),
+    // A login consumer without Account: Email still signs people in, just without an address.
+    listEmails(apiUrl, accessToken).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "bitbucket_missing_scope") return [];
+      throw error;
+    }),
+    // Unreadable workspaces count as none: the policy then decides on the email alone.
+    listWorkspaces(apiUrl, accessToken).catch((error: unknown) => {
+      log().warn({ code: isAppError(error) ? error.code : "unexpected" }, "could not read the signing-in account's workspaces");
+      return null;
+    }),
+  ]);
   return { ...user, email: primaryConfirmedEmail(emails), workspaces };
 }
 
@@ -56,8 +55,7 @@ export function bitbucketLoginProvider(config: LoginProviderConfig) {
     token: `${config.hostUrl}/site/oauth2/access_token`,
     userinfo: {
       url: `${config.apiUrl}/user`,
-      request: async ({ tokens }: { tokens: { access_token?: string } }) =>
-        fetchLoginProfile(config.apiUrl, tokens.access_token ?? "", { withWorkspaces: (await config.needsWorkspaces?.()) ?? false }),
+      request: ({ tokens }: { tokens: { access_token?: string } }) => fetchLoginProfile(config.apiUrl, tokens.access_token ?? ""),
     },
     profile(profile) {
       const loginProfile = profile as unknown as LoginProfile;

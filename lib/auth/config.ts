@@ -7,8 +7,8 @@ import { createAuthAdapter } from "./adapter";
 import { bitbucketLoginProvider, userFieldsFromProfile, type LoginProfile } from "./bitbucket-login-provider";
 import type { UserRole } from "./instance-owner";
 import { SIGN_IN_PATH } from "./paths";
+import { recordSignInWorkspaces } from "./record-sign-in-workspaces";
 import { checkSignIn, refusalCodes } from "./sign-in-gate";
-import { readSignInPolicy } from "./sign-in-policy";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 86_400;
 export const SESSION_UPDATE_AGE_SECONDS = 86_400;
@@ -32,7 +32,6 @@ export function authConfig(): NextAuthConfig {
         apiUrl: config.BITBUCKET_API_URL,
         clientId: config.BITBUCKET_LOGIN_CLIENT_ID,
         clientSecret: config.BITBUCKET_LOGIN_CLIENT_SECRET,
-        needsWorkspaces: async () => (await readSignInPolicy()).workspaces.length > 0,
       }),
     ],
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
@@ -57,10 +56,16 @@ export function authConfig(): NextAuthConfig {
       },
     },
     events: {
-      // Keep name, avatar and email in step with Bitbucket on every sign-in.
+      // Keep name, avatar, email and workspaces in step with Bitbucket on every sign-in.
       async signIn({ user, profile, isNewUser }) {
-        if (isNewUser || !user.id || !profile) return;
-        const fields = userFieldsFromProfile(profile as unknown as LoginProfile);
+        if (!user.id || !profile) return;
+        const loginProfile = profile as unknown as LoginProfile;
+        // Only offered as choices later: failing to record them must not fail the sign-in.
+        await recordSignInWorkspaces(database, user.id, config.BITBUCKET_HOST_URL, loginProfile.workspaces).catch((error: unknown) =>
+          log().warn({ err: error, userId: user.id }, "could not record the user's workspaces"),
+        );
+        if (isNewUser) return;
+        const fields = userFieldsFromProfile(loginProfile);
         try {
           await database.user.update({ where: { id: user.id }, data: fields });
         } catch (error) {

@@ -28,7 +28,7 @@ export async function checkSignIn(
     ownerEmail,
     existing: existing ? { isInstanceOwner: instance?.ownerUserId === existing.id, blocked: existing.blockedAt !== null } : null,
     email: profile.email,
-    workspaces: profile.workspaces,
+    workspaces: profile.workspaces?.map((workspace) => workspace.slug) ?? null,
     policy,
   });
   if (!decision.allowed) log().info({ reason: decision.reason, userId: existing?.id ?? null }, "sign-in refused");

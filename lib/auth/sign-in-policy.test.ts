@@ -48,13 +48,16 @@ describe("who may sign in", () => {
     expect(decideSignIn(facts({ existing: { isInstanceOwner: false, blocked: true } }))).toEqual({ allowed: false, reason: "blocked" });
   });
 
-  it("reads workspace membership from Bitbucket's /2.0/user/workspaces at sign-in, only when the policy needs it", async () => {
+  it("reads workspace membership from Bitbucket's /2.0/user/workspaces at every sign-in, with names and admin rights", async () => {
     const consumer = await makeConsumer(emulator, { scopes: ["account", "email"], callbackUrl: "http://localhost:3999/cb" });
     const alice = await userTokens(emulator, consumer, "alice");
     const carol = await userTokens(emulator, consumer, "carol");
-    expect((await fetchLoginProfile(emulator.apiUrl, alice.access_token, { withWorkspaces: true })).workspaces?.sort()).toEqual(["acme", "bigco"]);
-    expect((await fetchLoginProfile(emulator.apiUrl, carol.access_token, { withWorkspaces: true })).workspaces).toEqual(["carol-labs"]);
-    expect((await fetchLoginProfile(emulator.apiUrl, carol.access_token)).workspaces).toBeNull();
+    const bySlug = (profile: { workspaces: { slug: string }[] | null }) => profile.workspaces?.toSorted((a, b) => a.slug.localeCompare(b.slug));
+    expect(bySlug(await fetchLoginProfile(emulator.apiUrl, alice.access_token))).toEqual([
+      { slug: "acme", name: "Acme Inc", administrator: true },
+      { slug: "bigco", name: "BigCo Holdings", administrator: false },
+    ]);
+    expect((await fetchLoginProfile(emulator.apiUrl, carol.access_token)).workspaces).toEqual([{ slug: "carol-labs", name: expect.any(String), administrator: true }]);
   });
 
   it("checks a real sign-in against the saved policy, which replaces the environment's", async () => {
@@ -66,7 +69,7 @@ describe("who may sign in", () => {
     await saveSignInPolicy(actor, signInPolicyInput.parse({ workspaces: "carol-labs", emailDomains: "" }));
 
     const identity = (id: string) => ({ provider: "bitbucket", providerAccountId: id });
-    const profile = (email: string, workspaces: string[]) => ({ uuid: "{x}", email, workspaces }) as never;
+    const profile = (email: string, slugs: string[]) => ({ uuid: "{x}", email, workspaces: slugs.map((slug) => ({ slug, name: slug, administrator: null })) }) as never;
     expect(await checkSignIn(database.db, identity("a"), profile("carol@carol-labs.example", ["carol-labs"]), undefined)).toEqual({ allowed: true });
     expect(await checkSignIn(database.db, identity("b"), profile("bob@acme.example", ["acme"]), undefined)).toEqual({ allowed: false, reason: "not_allowed" });
     const events = await database.db.instanceAuditEvent.findMany({ where: { action: "sign_in_policy.updated" } });

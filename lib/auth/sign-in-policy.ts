@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordInstanceAuditEvent, type InstanceActor } from "@/lib/audit/record-instance-audit-event";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { EMAIL_DOMAIN, splitList, WORKSPACE_ID } from "@/lib/env/schema";
+import { EMAIL_DOMAIN, splitList } from "@/lib/env/schema";
+import { WORKSPACE_SLUG } from "@/lib/vcs/bitbucket-cloud/workspace-slug";
 
 /**
  * Who may sign in: members of any listed Bitbucket workspace, or people whose primary
@@ -73,7 +74,7 @@ const list = (pattern: RegExp, what: string) =>
     });
 
 export const signInPolicyInput = z.object({
-  workspaces: list(WORKSPACE_ID, "a Bitbucket workspace ID (lowercase letters, digits, - and _, as in bitbucket.org/{workspace})"),
+  workspaces: list(WORKSPACE_SLUG, "a Bitbucket workspace ID (lowercase letters, digits, - and _, as in bitbucket.org/{workspace})"),
   emailDomains: list(EMAIL_DOMAIN, "an email domain such as example.com"),
 });
 export type SignInPolicyInput = z.infer<typeof signInPolicyInput>;

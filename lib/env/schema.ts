@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { WORKSPACE_SLUG } from "../vcs/bitbucket-cloud/workspace-slug";
 
 /**
  * The server's configuration. Every variable is named here with the fix for a bad
@@ -41,7 +42,6 @@ function isIpOrCidr(value: string): boolean {
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
-export const WORKSPACE_ID = /^[a-z0-9][a-z0-9_-]{0,61}$/;
 export const EMAIL_DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 /** Lowercase workspace IDs or email domains, separated by commas or spaces. */
 export function splitList(value: string): string[] {
@@ -206,7 +206,7 @@ export const envSchema = z.object({
     .pipe(z.email({ error: "INSTANCE_OWNER_EMAIL must be an email address, such as admin@example.com (the owner's primary confirmed Bitbucket email)." }))
     .optional(),
   /** Sign-in policy until the instance owner saves one in Settings → Authentication: workspace slugs. */
-  SIGN_IN_ALLOWED_WORKSPACES: signInList("SIGN_IN_ALLOWED_WORKSPACES", WORKSPACE_ID, "Bitbucket workspace IDs such as acme"),
+  SIGN_IN_ALLOWED_WORKSPACES: signInList("SIGN_IN_ALLOWED_WORKSPACES", WORKSPACE_SLUG, "Bitbucket workspace IDs such as acme"),
   /** …and email domains, matched exactly against the primary confirmed email. */
   SIGN_IN_ALLOWED_EMAIL_DOMAINS: signInList("SIGN_IN_ALLOWED_EMAIL_DOMAINS", EMAIL_DOMAIN, "domains such as example.com"),
   // Alerts: e-mail over SMTP (unset SMTP_HOST: no e-mail destinations), and the sender's pace.

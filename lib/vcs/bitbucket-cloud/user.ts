@@ -20,8 +20,13 @@ export function primaryConfirmedEmail(emails: BitbucketEmail[]): string | null {
   return emails.find((e) => e.is_primary && e.is_confirmed)?.email ?? null;
 }
 
-/** Slugs of the workspaces the signed-in account belongs to (Account: Read). */
-export async function listWorkspaceSlugs(apiUrl: string, accessToken: string): Promise<string[]> {
+/** A workspace the signed-in account belongs to; `administrator` null when Bitbucket does not say. */
+export type BitbucketWorkspace = { slug: string; name: string; administrator: boolean | null };
+
+/** The workspaces the signed-in account belongs to (Account: Read), each once. */
+export async function listWorkspaces(apiUrl: string, accessToken: string): Promise<BitbucketWorkspace[]> {
   const access = await getAllPages(`${apiUrl}/user/workspaces?pagelen=100`, accessToken, workspaceAccessSchema, MAX_WORKSPACE_PAGES);
-  return access.map((entry) => entry.workspace.slug);
+  // Pages read while membership changes can repeat an entry.
+  const bySlug = new Map(access.map(({ workspace, administrator }) => [workspace.slug, { slug: workspace.slug, name: workspace.name || workspace.slug, administrator: administrator ?? null }]));
+  return [...bySlug.values()];
 }

@@ -1,6 +1,7 @@
 import { CopyField } from "@/components/copy-button";
 import { PageHeader } from "@/components/page-header";
 import { WorkspaceDeepLink } from "@/components/workspace-deep-link";
+import { readSignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 import { readSignInPolicy } from "@/lib/auth/sign-in-policy";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -12,7 +13,7 @@ export const metadata = { title: "Authentication" };
 export default async function AuthenticationSettingsPage() {
   const user = await requireUser("/settings/authentication");
   const config = env();
-  const [policy, owner] = await Promise.all([readSignInPolicy(), instanceOwnerContact()]);
+  const [policy, owner, signInWorkspaces] = await Promise.all([readSignInPolicy(), instanceOwnerContact(), readSignInWorkspaces(user.id)]);
   const callbackUrl = `${config.APP_URL}/api/auth/callback/bitbucket`;
   const envLines = [
     `APP_URL=${config.APP_URL}`,
@@ -51,7 +52,7 @@ export default async function AuthenticationSettingsPage() {
           <li>
             <p>Open the “Add consumer” page of the Bitbucket workspace that should own the consumer.</p>
             <div className="mt-2">
-              <WorkspaceDeepLink hostUrl={config.BITBUCKET_HOST_URL} />
+              <WorkspaceDeepLink hostUrl={config.BITBUCKET_HOST_URL} signInWorkspaces={signInWorkspaces} />
             </div>
           </li>
           <li className="space-y-2">

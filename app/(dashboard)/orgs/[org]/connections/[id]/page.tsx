@@ -5,6 +5,7 @@ import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import { SetupStep } from "@/components/setup-step";
+import { readSignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 import { getConnection } from "@/lib/connections/read-connections";
 import { consumerFormFields, currentStep, parseConnectResult, stepState } from "@/lib/connections/setup-steps";
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
@@ -74,6 +75,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
   const problem = result?.kind === "error" ? describeError(result.code) : view.status === "error" ? view.lastError : null;
 
   if (step !== null && canManage) {
+    const signInWorkspaces = await readSignInWorkspaces(access.actor.userId);
     return (
       <>
         {header}
@@ -102,6 +104,7 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
             }}
             formFields={consumerFormFields({ name: view.name, callbackUrl: view.callbackUrl })}
             checklist={permissionChecklist(view.requiredScopes)}
+            signInWorkspaces={signInWorkspaces}
             states={{ consumer: stepState(2, step), credentials: stepState(3, step) }}
             storedError={isDraft(view.status) && view.lastError ? view.lastError : null}
             connectStep={<ConnectStep view={view} state={stepState(4, step)} problem={step === 4 ? problem : null} />}

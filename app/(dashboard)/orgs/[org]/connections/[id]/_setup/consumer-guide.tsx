@@ -3,6 +3,7 @@ import { BitbucketHostFields, type HostValues } from "@/components/bitbucket-hos
 import { CopyField } from "@/components/copy-button";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import { WorkspaceDeepLink } from "@/components/workspace-deep-link";
+import type { SignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 import { type ConsumerFormField } from "@/lib/connections/setup-steps";
 import { type PermissionItem } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 
@@ -19,6 +20,7 @@ export function ConsumerGuide({
   hostErrors,
   formFields,
   checklist,
+  signInWorkspaces,
 }: {
   hostUrl: string;
   host: Host;
@@ -29,6 +31,7 @@ export function ConsumerGuide({
   hostErrors: { hostUrl?: string; apiUrl?: string };
   formFields: ConsumerFormField[];
   checklist: PermissionItem[];
+  signInWorkspaces: SignInWorkspaces | null;
 }) {
   return (
     <ol className="list-decimal space-y-6 pl-5 marker:font-semibold">
@@ -61,7 +64,7 @@ export function ConsumerGuide({
           Open the <strong>Add consumer</strong> page of the workspace that owns the repositories (Workspace settings → OAuth consumers →
           Add consumer). Only workspace admins can add consumers.
         </p>
-        <WorkspaceDeepLink hostUrl={hostUrl} />
+        <WorkspaceDeepLink hostUrl={hostUrl} signInWorkspaces={signInWorkspaces} />
       </li>
       <li className="space-y-3">
         <p>Fill in the form:</p>

@@ -14,6 +14,7 @@ import { ConsumerCredentialsForm } from "./consumer-credentials-form";
 import { ConsumerGuide } from "./consumer-guide";
 import { VerifiedCredentials } from "./verified-credentials";
 import type { Failure } from "@/lib/errors/to-failure";
+import type { SignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 
 export type ConsumerStepsConnection = {
   id: string;
@@ -51,6 +52,7 @@ export function ConsumerSteps({
   connection,
   formFields,
   checklist,
+  signInWorkspaces,
   states,
   storedError,
   connectStep,
@@ -59,6 +61,8 @@ export function ConsumerSteps({
   connection: ConsumerStepsConnection;
   formFields: ConsumerFormField[];
   checklist: PermissionItem[];
+  /** The admin's own workspaces, offered while the Host URL is the one they signed in with. */
+  signInWorkspaces: SignInWorkspaces | null;
   states: { consumer: SetupStepState; credentials: SetupStepState };
   /** The last failed check of a draft, shown where it belongs until the next attempt. */
   storedError: { code: string; message: string; hint: string } | null;
@@ -133,6 +137,7 @@ export function ConsumerSteps({
       hostErrors={{ hostUrl: fieldFailure(failure, "hostUrl"), apiUrl: fieldFailure(failure, "apiUrl") }}
       formFields={formFields}
       checklist={checklist}
+      signInWorkspaces={signInWorkspaces}
     />
   );
 

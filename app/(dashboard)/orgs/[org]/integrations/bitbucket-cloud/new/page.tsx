@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
+import { readSignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 import { env } from "@/lib/env";
 import { permissionGroups } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileChoices } from "@/lib/connections/profiles";
@@ -48,7 +49,13 @@ export default async function NewBitbucketCloudConnectionPage({ params, searchPa
       </ol>
       ) : null}
       {canManageConnections(access.role) && type !== "oauth_consumer" ? (
-        <TokenConnectionForm orgSlug={slug} type={type} profiles={tokenProfiles} defaults={{ hostUrl: env().BITBUCKET_HOST_URL, apiUrl: env().BITBUCKET_API_URL }} />
+        <TokenConnectionForm
+          orgSlug={slug}
+          type={type}
+          profiles={tokenProfiles}
+          defaults={{ hostUrl: env().BITBUCKET_HOST_URL, apiUrl: env().BITBUCKET_API_URL }}
+          signInWorkspaces={type === "access_token" ? await readSignInWorkspaces(access.actor.userId) : null}
+        />
       ) : canManageConnections(access.role) ? (
         <NewConnectionForm
           orgSlug={slug}

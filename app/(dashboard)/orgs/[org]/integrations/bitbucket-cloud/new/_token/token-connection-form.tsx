@@ -7,6 +7,8 @@ import { BitbucketHostFields } from "@/components/bitbucket-host-fields";
 import { SubmitButton, TextField } from "@/components/form-fields";
 import { FormFailure, useFormFailure } from "@/components/form-failure";
 import { expiryInput, TokenExpiryField } from "@/components/token-expiry-field";
+import { NO_WORKSPACE_PICKED, pickedWorkspace, WorkspacePicker, workspacesOn } from "@/components/workspace-picker";
+import type { SignInWorkspaces } from "@/lib/auth/read-sign-in-workspaces";
 import { trimUrl } from "@/lib/connections/defaults";
 import {
   accessTokensPageUrl,
@@ -33,17 +35,21 @@ export function TokenConnectionForm({
   type,
   profiles,
   defaults,
+  signInWorkspaces,
 }: {
   orgSlug: string;
   type: "access_token" | "api_token";
   profiles: TokenProfile[];
   defaults: { hostUrl: string; apiUrl: string };
+  /** The admin's own workspaces, offered while the Host URL is the one they signed in with. */
+  signInWorkspaces: SignInWorkspaces | null;
 }) {
   const router = useRouter();
   const [profileId, setProfileId] = useState(profiles[0]?.id ?? "repository_sync");
   const [name, setName] = useState("");
   const [resourceKind, setResourceKind] = useState<TokenResourceKind>("repository");
-  const [target, setTarget] = useState({ workspace: "", repository: "", project: "" });
+  const [workspacePick, setWorkspacePick] = useState(NO_WORKSPACE_PICKED);
+  const [target, setTarget] = useState({ repository: "", project: "" });
   const [email, setEmail] = useState("");
   const [token, setToken] = useState("");
   const [expiry, setExpiry] = useState({ choice: "90", date: "" });
@@ -61,7 +67,9 @@ export function TokenConnectionForm({
   const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
   const hostUrl = trimUrl(host.hostUrl);
   const key = resourceKind === "repository" ? target.repository : target.project;
-  const pageUrl = type === "api_token" ? apiTokensPageUrl(hostUrl) : accessTokensPageUrl(hostUrl, resourceKind, target.workspace, key);
+  const workspaceChoices = workspacesOn(hostUrl, signInWorkspaces);
+  const workspace = pickedWorkspace(workspacePick, workspaceChoices).slug;
+  const pageUrl = type === "api_token" ? apiTokensPageUrl(hostUrl) : accessTokensPageUrl(hostUrl, resourceKind, workspace ?? "", key);
   const pageName = type === "api_token" ? "Personal settings → API tokens" : (RESOURCES.find((r) => r.kind === resourceKind)?.page ?? "");
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -72,7 +80,7 @@ export function TokenConnectionForm({
       profile: profileId,
       credentialType: type,
       token,
-      ...(type === "api_token" ? { email } : { resourceKind, workspace: target.workspace, ...(resourceKind === "workspace" ? {} : { [resourceKind]: key }) }),
+      ...(type === "api_token" ? { email } : { resourceKind, workspace: workspace ?? workspacePick.typed.trim(), ...(resourceKind === "workspace" ? {} : { [resourceKind]: key }) }),
       ...expiryInput(expiry),
       // Always sent: the form's default host is this app's sign-in host, not the server's fallback.
       hostUrl,
@@ -125,7 +133,7 @@ export function TokenConnectionForm({
               <p className="mt-1 text-xs text-slate-500">Project and workspace access tokens need a Premium plan. A token sees only what it belongs to.</p>
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField id="token-workspace" label="Workspace" autoCapitalize="none" spellCheck={false} value={target.workspace} error={fieldError("workspace")} description="As in bitbucket.org/{workspace}." onChange={(event) => setTarget({ ...target, workspace: event.target.value.trim() })} />
+              <WorkspacePicker id="token-workspace" choices={workspaceChoices} pick={workspacePick} onPick={setWorkspacePick} error={fieldError("workspace")} />
               {resourceKind !== "workspace" ? (
                 <TextField
                   id={`token-${resourceKind}`}

@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "SignInWorkspace" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "hostUrl" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "administrator" BOOLEAN,
+    "recordedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SignInWorkspace_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SignInWorkspace_userId_hostUrl_slug_key" ON "SignInWorkspace"("userId", "hostUrl", "slug");
+
