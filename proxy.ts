@@ -3,6 +3,7 @@ import { SESSION_COOKIES, SIGN_IN_PATH } from "@/lib/auth/paths";
 import { env } from "@/lib/env";
 import { appUrl } from "@/lib/http/app-url";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { avatarOrigins } from "@/lib/vcs/bitbucket-cloud/avatar-origins";
 
 // Pages only a signed-in person sees; every page and action still checks the session itself.
 const SIGNED_IN_ONLY = [/^\/dashboard(\/|$)/, /^\/orgs(\/|$)/, /^\/settings(\/|$)/];
@@ -15,7 +16,12 @@ const SIGNED_IN_ONLY = [/^\/dashboard(\/|$)/, /^\/orgs(\/|$)/, /^\/settings(\/|$
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const config = env();
-  const headers = securityHeaders({ nonce, appUrl: config.APP_URL, development: config.NODE_ENV === "development" });
+  const headers = securityHeaders({
+    nonce,
+    appUrl: config.APP_URL,
+    development: config.NODE_ENV === "development",
+    imageOrigins: avatarOrigins(config.BITBUCKET_HOST_URL, config.BITBUCKET_API_URL),
+  });
   const { pathname, search } = request.nextUrl;
 
   let response: NextResponse;

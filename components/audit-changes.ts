@@ -12,6 +12,9 @@ function show(key: string, value: unknown): string {
     if ((key === "reason" || key === "error") && Object.hasOwn(errorCatalog, value)) return errorCatalog[value as keyof typeof errorCatalog].message;
     return value;
   }
+  if (value === null) return "none";
+  // A list of words (scopes, say) reads as one.
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.length > 0 ? value.join(", ") : "none";
   // Audit snapshots are plain values by design; React escapes them when rendered as text.
   return JSON.stringify(value);
 }
@@ -26,4 +29,9 @@ export function describeChanges({ before, after }: Snapshots) {
       from: before && key in before ? show(key, before[key]) : null,
       to: after && key in after ? show(key, after[key]) : "(removed)",
     }));
+}
+
+/** Whether a recorded value is a moment as snapshots store them (ISO 8601 in UTC), to be shown in the reader's zone. */
+export function isRecordedTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(value);
 }

@@ -5,6 +5,8 @@ import { useEffect, useState } from "react";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const utcDate = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// In the browser: the reader's zone, named as everywhere a time is shown; minutes are enough for an end.
+const localDate = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
@@ -28,7 +30,7 @@ export function CredentialCountdown({ endsAt, soonDays = 14, className }: { ends
       const now = Date.now();
       const left = new Date(endsAt).getTime() - now;
       const tone = left <= 0 ? "text-red-800" : left <= soonDays * DAY_MS ? "text-amber-900" : "";
-      setView({ words: countdownWords(endsAt, now), date: new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(endsAt)), tone });
+      setView({ words: countdownWords(endsAt, now), date: localDate.format(new Date(endsAt)), tone });
     };
     update();
     const timer = setInterval(update, 60_000);

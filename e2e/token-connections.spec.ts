@@ -112,6 +112,8 @@ test.describe.serial("connections with access tokens and API tokens", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Inventory bot" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Access token" })).toContainText("Repository acme/inventory");
     await expect(page.getByTestId("credential-end")).toContainText("Expires in 180 days");
+    // The end's date and time name the reader's zone.
+    await expect(page.getByTestId("credential-end").getByTestId("credential-countdown")).toHaveText(/\d:\d\d [AP]M (UTC|GMT[+-][\d:]+|[A-Z]{3,5})\)$/);
     expect(await page.content()).not.toContain(token);
     await checkWidths(page, "connection-access-token");
 

@@ -160,7 +160,7 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await signIn(page, "alice");
     await page.goto(`/orgs/${ORG.slug}/members`);
     await page.getByLabel("Email").fill("bob@acme.example");
-    await page.getByLabel("Role").selectOption({ label: "Member" });
+    await page.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
     await page.getByRole("button", { name: "Save member" }).click();
     await expect(page.getByRole("status")).toContainText("bob@acme.example is now a member.");
 

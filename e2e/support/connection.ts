@@ -16,7 +16,7 @@ export async function createOrganization(page: Page, name: string, expectedSlug:
 export async function addMember(page: Page, orgSlug: string, email: string) {
   await page.goto(`/orgs/${orgSlug}/members`);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption({ label: "Member" });
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "Member" });
   await page.getByRole("button", { name: "Save member" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${email} is now a member.` })).toBeVisible();
 }

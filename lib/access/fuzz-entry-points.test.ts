@@ -343,6 +343,7 @@ const entryPoints: Record<string, (call: Call) => Promise<Outcome>> = {
   createApiTokenAction: async (c) => action((await tokenActions()).createApiTokenAction(c.actionSlug, c.input)),
   revokeApiTokenAction: async (c) => action((await tokenActions()).revokeApiTokenAction(c.actionSlug, c.input)),
   saveMemberAction: async (c) => action((await memberActions()).saveMemberAction(c.actionSlug, c.input)),
+  changeRoleAction: async (c) => action((await memberActions()).changeRoleAction(c.actionSlug, c.input)),
   removeMemberAction: async (c) => action((await memberActions()).removeMemberAction(c.actionSlug, c.input)),
   setPublicStatusAction: async (c) =>
     action((await settingsActions()).setPublicStatusAction(c.actionSlug, c.input as boolean)),

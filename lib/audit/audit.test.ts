@@ -4,8 +4,8 @@ import { renameConnection } from "@/lib/connections/manage-connection";
 import { deleteConnection } from "@/lib/workflows/delete-connection";
 import { orgMember } from "@/test/org-fixtures";
 import { useTestDatabase } from "@/test/use-test-database";
-import { auditCatalog, auditLabel } from "./catalog";
-import { describeChanges } from "@/components/audit-changes";
+import { auditCatalog, auditLabel, ORGANIZATION_AUDIT_GROUPS } from "./catalog";
+import { describeChanges, isRecordedTime } from "@/components/audit-changes";
 import { listAuditEvents } from "./list-audit-events";
 
 const database = useTestDatabase();
@@ -18,6 +18,20 @@ describe("the audit catalog", () => {
     }
     expect(auditLabel("connection.created")).toBe("Created the connection");
     expect(auditLabel("something.retired")).toBe("Other change");
+  });
+
+  it("offers every action an organization's log records in the action filter, once, in its group", () => {
+    const offered = ORGANIZATION_AUDIT_GROUPS.flatMap((group) => group.actions.map((entry) => entry.action));
+    expect(new Set(offered).size).toBe(offered.length);
+    expect(offered.sort()).toEqual(Object.keys(auditCatalog).filter((action) => auditCatalog[action as keyof typeof auditCatalog].group !== "instance").sort());
+    expect(offered).not.toContain("user.blocked");
+  });
+
+  it("shows recorded moments (snapshots keep them in UTC) in the reader's zone, and nothing else as a time", () => {
+    expect(isRecordedTime("2026-03-01T10:00:00.000Z")).toBe(true);
+    expect(isRecordedTime("2026-03-01T10:00:00Z")).toBe(true);
+    expect(isRecordedTime("never")).toBe(false);
+    expect(isRecordedTime("2026-03-01")).toBe(false);
   });
 });
 
@@ -35,6 +49,9 @@ describe("listing audit events", () => {
     }
     const created = events[1]!;
     expect(describeChanges(created).find((change) => change.key === "status")?.to).toBe("Draft");
+    // Lists and empty values in words, not JSON.
+    expect(describeChanges(created).find((change) => change.key === "requiredScopes")?.to).toMatch(/^account, repository:write, /);
+    expect(describeChanges(created).find((change) => change.key === "clientIdLast4")?.to).toBe("none");
   });
 
   it("keeps the recorded name of a target that was deleted", async () => {

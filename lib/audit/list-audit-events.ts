@@ -48,9 +48,16 @@ export async function listAuditEvents(
 ): Promise<AuditEventView[]> {
   const events = await db().auditEvent.findMany({
     where: { organizationId, ...(options.targetId ? { targetId: options.targetId } : {}) },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(options.limit ?? 100, 500),
   });
+  return describeAuditEvents(events);
+}
+
+type StoredEvent = Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>[number];
+
+/** Stored events in words: the catalog's label, the target by today's name (or the recorded one). */
+export async function describeAuditEvents(events: StoredEvent[]): Promise<AuditEventView[]> {
   const names = new Map<string, string>();
   for (const type of Object.keys(NAMES) as AuditTargetType[]) {
     const ids = [...new Set(events.filter((event) => event.targetType === type).map((event) => event.targetId))];

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
+import { avatarOrigins } from "@/lib/vcs/bitbucket-cloud/avatar-origins";
 import { securityHeaders } from "./security-headers";
 
 const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3999${path}`, { headers: cookie ? { cookie } : {} });
@@ -38,9 +39,30 @@ describe("security headers", () => {
 
   it("include Strict-Transport-Security only when APP_URL is https", () => {
     expect(proxy(request("/signin")).headers.get("strict-transport-security")).toBeNull();
-    const https = securityHeaders({ nonce: "n", appUrl: "https://vcs.example.com", development: false });
+    const https = securityHeaders({ nonce: "n", appUrl: "https://vcs.example.com", development: false, imageOrigins: [] });
     expect(https["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}/);
     expect(https["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
-    expect(securityHeaders({ nonce: "n", appUrl: "http://localhost:3000", development: false })["Strict-Transport-Security"]).toBeUndefined();
+    expect(securityHeaders({ nonce: "n", appUrl: "http://localhost:3000", development: false, imageOrigins: [] })["Strict-Transport-Security"]).toBeUndefined();
+  });
+
+  it("let images come only from the app and the hosts avatars are served from, not any host", () => {
+    const imageSources = (policy: string) => /img-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+    // The tests' configuration signs in at bitbucket.org.
+    expect(imageSources(proxy(request("/dashboard", "authjs.session-token=x")).headers.get("content-security-policy")!)).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+      "https://bitbucket.org",
+      "https://api.bitbucket.org",
+      "https://secure.gravatar.com",
+      "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net",
+    ]);
+    // A sandbox on http serves its own avatars: its origin, and still no scheme-wide source.
+    const sandbox = securityHeaders({ nonce: "n", appUrl: "http://localhost:3000", development: true, imageOrigins: avatarOrigins("http://127.0.0.1:4100", "http://127.0.0.1:4100/2.0") });
+    const sources = imageSources(sandbox["Content-Security-Policy"]!);
+    expect(sources).toContain("http://127.0.0.1:4100");
+    expect(sources).not.toContain("http:");
+    expect(sources).not.toContain("https:");
   });
 });
+

@@ -6,14 +6,14 @@
  * form-action is left open on purpose: Connect and sign-in forms end in a redirect to the
  * connection's own Bitbucket host, which no fixed list could name.
  */
-export function securityHeaders(options: { nonce: string; appUrl: string; development: boolean }): Record<string, string> {
+export function securityHeaders(options: { nonce: string; appUrl: string; development: boolean; imageOrigins: readonly string[] }): Record<string, string> {
   const https = options.appUrl.startsWith("https:");
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    // Avatars come from the Bitbucket host (a sandbox on http in development).
-    `img-src 'self' data: blob: https:${https ? "" : " http:"}`,
+    // Images are the app's own and avatars, from the hosts Bitbucket serves them from only.
+    `img-src 'self' data: blob:${options.imageOrigins.map((origin) => ` ${origin}`).join("")}`,
     "font-src 'self'",
     `connect-src 'self'${options.development ? " ws: wss:" : ""}`,
     "object-src 'none'",

@@ -15,7 +15,23 @@ const rangesFile = z.object({
 export type AtlassianRanges =
   | { state: "not_configured" }
   | { state: "unreadable"; file: string; message: string }
-  | { state: "loaded"; file: string; creationDate: string | null; cidrs: string[]; contains(address: string): boolean };
+  | {
+      state: "loaded";
+      file: string;
+      creationDate: string | null;
+      /** creationDate as an instant (ISO 8601, UTC), when it is a date. */
+      publishedAt: string | null;
+      cidrs: string[];
+      contains(address: string): boolean;
+    };
+
+/** Atlassian writes creationDate in UTC without saying so ("2026-11-01T00:00:00.000000"). */
+function publishedAt(creationDate: string | undefined): string | null {
+  if (!creationDate) return null;
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(creationDate) ? creationDate : `${creationDate}Z`;
+  const at = new Date(zoned.replace(/(\.\d{3})\d+/, "$1"));
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
 
 let cache: { file: string; mtimeMs: number; ranges: AtlassianRanges } | undefined;
 
@@ -41,6 +57,7 @@ function parse(file: string, text: string): AtlassianRanges {
     state: "loaded",
     file,
     creationDate: parsed.data.creationDate ?? null,
+    publishedAt: publishedAt(parsed.data.creationDate),
     cidrs,
     contains: (address) => {
       const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? address;

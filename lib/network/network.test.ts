@@ -42,6 +42,8 @@ describe("Atlassian's published ranges", () => {
     if (ranges.state !== "loaded") throw new Error(ranges.state);
     expect(ranges.cidrs).toEqual(["104.192.136.0/21", "2401:1d80:3000::/36"]);
     expect(ranges.creationDate).toBe("2026-11-01T00:00:00");
+    // Atlassian's date carries no zone and is UTC: shown as an instant, in the reader's zone.
+    expect(ranges.publishedAt).toBe("2026-11-01T00:00:00.000Z");
     expect(ranges.contains("104.192.137.5")).toBe(true);
     expect(ranges.contains("::ffff:104.192.137.5")).toBe(true);
     expect(ranges.contains("2401:1d80:3000::1")).toBe(true);

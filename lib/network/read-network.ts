@@ -45,7 +45,7 @@ export async function readNetwork(access: OrgAccess) {
       reachability: appUrlReachability(config.APP_URL),
       atlassianRanges:
         ranges.state === "loaded"
-          ? { state: ranges.state, file: ranges.file, creationDate: ranges.creationDate, cidrs: ranges.cidrs }
+          ? { state: ranges.state, file: ranges.file, creationDate: ranges.creationDate, publishedAt: ranges.publishedAt, cidrs: ranges.cidrs }
           : ranges.state === "unreadable"
             ? { state: ranges.state, file: ranges.file, message: ranges.message }
             : { state: ranges.state },

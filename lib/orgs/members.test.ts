@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { useTestDatabase } from "@/test/use-test-database";
-import { listMembers, setMember } from "./members";
+import { changeMemberRole, listMembers, setMember } from "./members";
 import type { OrgRole } from "@/lib/access/roles";
 
 const database = useTestDatabase();
@@ -119,5 +119,69 @@ describe("setMember", () => {
       [null, { email: newcomer.email, role: "member" }],
       [{ role: "member" }, { email: newcomer.email, role: "admin" }],
     ]);
+  });
+});
+
+describe("changeMemberRole", () => {
+  const roleOf = async (organizationId: string, userId: string) =>
+    (await database.db.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId, userId } } })).role;
+
+  it("lets an owner make a member an admin and back, each change audited with the role before and after", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "member"]);
+    const owner = await accessOf(0);
+    const member = people[1]!;
+
+    await changeMemberRole(owner, { userId: member.id, role: "admin" });
+    expect(await roleOf(organization.id, member.id)).toBe("admin");
+    await changeMemberRole(owner, { userId: member.id, role: "member" });
+    expect(await roleOf(organization.id, member.id)).toBe("member");
+
+    const events = await database.db.auditEvent.findMany({ where: { organizationId: organization.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(events.map((e) => [e.action, e.actorUserId, e.targetId, JSON.parse(e.before!), JSON.parse(e.after!)])).toEqual([
+      ["member.role_changed", people[0]!.id, member.id, { role: "member" }, { email: member.email, role: "admin" }],
+      ["member.role_changed", people[0]!.id, member.id, { role: "admin" }, { email: member.email, role: "member" }],
+    ]);
+  });
+
+  it("lets an admin move people between member and admin, but refuses granting ownership", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "admin", "member"]);
+    const admin = await accessOf(1);
+
+    await changeMemberRole(admin, { userId: people[2]!.id, role: "admin" });
+    expect(await roleOf(organization.id, people[2]!.id)).toBe("admin");
+
+    await expect(changeMemberRole(admin, { userId: people[2]!.id, role: "owner" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await roleOf(organization.id, people[2]!.id)).toBe("admin");
+  });
+
+  it("refuses an admin taking ownership away", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "owner", "admin"]);
+
+    await expect(changeMemberRole(await accessOf(2), { userId: people[1]!.id, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await roleOf(organization.id, people[1]!.id)).toBe("owner");
+  });
+
+  it("refuses a member, and keeps the last owner", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "member"]);
+
+    await expect(changeMemberRole(await accessOf(1), { userId: people[1]!.id, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(changeMemberRole(await accessOf(0), { userId: people[0]!.id, role: "admin" })).rejects.toMatchObject({ code: "last_owner", field: "role" });
+    expect(await roleOf(organization.id, people[0]!.id)).toBe("owner");
+    expect(await auditOf(organization.id)).toHaveLength(0);
+  });
+
+  it("changes only members: someone outside the organization is not found, not added", async () => {
+    const { organization, accessOf } = await organizationWith(["owner"]);
+    const outsider = await signedInBefore("sam");
+
+    await expect(changeMemberRole(await accessOf(0), { userId: outsider.id, role: "admin" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await database.db.membership.count({ where: { organizationId: organization.id, userId: outsider.id } })).toBe(0);
+  });
+
+  it("records nothing when the role stays the same", async () => {
+    const { organization, people, accessOf } = await organizationWith(["owner", "admin"]);
+
+    await changeMemberRole(await accessOf(0), { userId: people[1]!.id, role: "admin" });
+    expect(await auditOf(organization.id)).toHaveLength(0);
   });
 });

@@ -4,8 +4,8 @@ import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { parseOrgRole } from "@/lib/access/roles";
-import type { MemberInput } from "./schemas";
+import { parseOrgRole, type OrgRole } from "@/lib/access/roles";
+import type { MemberInput, RoleChangeInput } from "./schemas";
 
 export async function listMembers(organizationId: string) {
   const memberships = await db().membership.findMany({
@@ -40,33 +40,42 @@ export async function listMembers(organizationId: string) {
  */
 export async function setMember(access: OrgAccess, input: MemberInput) {
   requireRole(access, "admin");
-  const user = await db().user.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
+  const user = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (!user) {
     throw new AppError("not_found", { field: "email", detail: "nobody with this email has signed in here yet; ask them to sign in once" });
   }
+  await applyRole(access, user.id, input.role, { addWithEmail: input.email });
+}
+
+/** Changes a member's role, from their row on the Members page; under the same rules as setMember. */
+export async function changeMemberRole(access: OrgAccess, input: RoleChangeInput) {
+  requireRole(access, "admin");
+  await applyRole(access, input.userId, input.role, {});
+}
+
+/** Sets the role of a member, or of someone not yet one when `addWithEmail` says they are to be added. */
+async function applyRole(access: OrgAccess, userId: string, role: OrgRole, options: { addWithEmail?: string }) {
   const organizationId = access.organization.id;
-  const where = { organizationId_userId: { organizationId, userId: user.id } };
+  const where = { organizationId_userId: { organizationId, userId } };
   await db().$transaction(async (tx) => {
     // The current role is read here, inside the transaction, so a change made since the
     // caller looked (someone promoted to owner meanwhile) is judged by what it is now.
-    const existing = await tx.membership.findUnique({ where });
-    if (input.role === "owner" || existing?.role === "owner") requireRole(access, "owner");
+    const existing = await tx.membership.findUnique({ where, select: { role: true, user: { select: { email: true } } } });
+    if (!existing && !options.addWithEmail) throw new AppError("not_found", { detail: "member" });
+    if (role === "owner" || existing?.role === "owner") requireRole(access, "owner");
+    if (existing?.role === role) return;
     // Counted in the transaction, so two owners demoting each other cannot both succeed.
-    if (existing?.role === "owner" && input.role !== "owner" && (await tx.membership.count({ where: { organizationId, role: "owner" } })) <= 1) {
+    if (existing?.role === "owner" && (await tx.membership.count({ where: { organizationId, role: "owner" } })) <= 1) {
       throw new AppError("last_owner", { field: "role" });
     }
-    await tx.membership.upsert({
-      where,
-      create: { organizationId, userId: user.id, role: input.role },
-      update: { role: input.role },
-    });
+    await tx.membership.upsert({ where, create: { organizationId, userId, role }, update: { role } });
     await recordAuditEvent(tx, {
       organizationId,
       actor: access.actor,
       action: existing ? "member.role_changed" : "member.added",
-      target: { type: "user", id: user.id },
+      target: { type: "user", id: userId },
       before: existing ? { role: existing.role } : null,
-      after: { email: input.email, role: input.role },
+      after: { email: existing?.user.email ?? options.addWithEmail, role },
     });
   });
 }

@@ -23,3 +23,10 @@ export const memberInput = z.object({
   role: z.enum(ORG_ROLES, { error: "Role must be owner, admin or member." }),
 });
 export type MemberInput = z.infer<typeof memberInput>;
+
+/** A member's new role, from their row on the Members page. */
+export const roleChangeInput = z.object({
+  userId: z.string().min(1).max(64),
+  role: z.enum(ORG_ROLES, { error: "Role must be owner, admin or member." }),
+});
+export type RoleChangeInput = z.infer<typeof roleChangeInput>;

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/org-action";
-import { setMember } from "@/lib/orgs/members";
+import { changeMemberRole, setMember } from "@/lib/orgs/members";
 import { removeMember } from "@/lib/orgs/remove-member";
-import { memberInput } from "@/lib/orgs/schemas";
+import { memberInput, roleChangeInput } from "@/lib/orgs/schemas";
 
 const setMemberChecked = orgAction({ input: memberInput, role: "admin", name: "members.set" }, (input, access) =>
   setMember(access, input),
@@ -15,6 +15,17 @@ const setMemberChecked = orgAction({ input: memberInput, role: "admin", name: "m
 export async function saveMemberAction(orgSlug: string, rawInput: unknown) {
   const result = await setMemberChecked(orgSlug, rawInput);
   // The whole organization: the list here, and the sidebar's role if one's own changed.
+  if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
+  return result;
+}
+
+const changeRoleChecked = orgAction({ input: roleChangeInput, role: "admin", name: "members.change_role" }, (input, access) =>
+  changeMemberRole(access, input),
+);
+
+/** Changes a member's role from their row; the use case decides who may grant or take away what. */
+export async function changeRoleAction(orgSlug: string, rawInput: unknown) {
+  const result = await changeRoleChecked(orgSlug, rawInput);
   if (result.ok) revalidatePath(`/orgs/${orgSlug}`, "layout");
   return result;
 }

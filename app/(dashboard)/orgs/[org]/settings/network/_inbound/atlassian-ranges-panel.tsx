@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/local-time";
 import { Notice } from "@/components/notice";
 import type { NetworkOverview } from "@/lib/network/read-network";
 
@@ -26,7 +27,16 @@ export function AtlassianRangesPanel({ ranges }: { ranges: NetworkOverview["inbo
     <div className="space-y-2 text-sm">
       <p className="text-slate-600">
         {ranges.cidrs.length} ranges for Bitbucket from <code className="break-all">{ranges.file}</code>
-        {ranges.creationDate ? `, published ${ranges.creationDate}` : ""}. The delivery log marks each delivery as inside or outside them (by the
+        {ranges.publishedAt ? (
+          <>
+            , published <LocalTime iso={ranges.publishedAt} />
+          </>
+        ) : ranges.creationDate ? (
+          `, published ${ranges.creationDate}`
+        ) : (
+          ""
+        )}
+        . The delivery log marks each delivery as inside or outside them (by the
         address the nearest proxy reports; the signature is what proves a delivery).
       </p>
       <details>
