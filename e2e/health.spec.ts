@@ -51,16 +51,25 @@ test("a member sees a connection's status change live on the status page", async
   const bob = await bobContext.newPage();
   await signIn(bob, "bob");
   await bob.goto(`/orgs/${ORG.slug}/status`);
+  const summary = bob.getByTestId("status-summary");
+  await expect(summary).toHaveText("1 of 1 connection working");
   const row = bob.getByRole("listitem", { name: NAME, exact: true });
   await expect(row).toHaveAttribute("data-testid", "status-row");
   await expect(row.getByTestId("status-label")).toHaveText("Connected");
+  // A member's card leads to the connection's page.
+  await expect(row.getByRole("link", { name: NAME, exact: true })).toHaveAttribute("href", connectionUrl);
   await markPage(bob);
 
   await control(request, "post", "grants/revoke", { consumerKey });
 
-  // The next sweep (every 5 s) finds the grant revoked; the board's next poll shows it.
+  // The next sweep (every 5 s) finds the grant revoked; the board's next poll shows it, summary first.
   await expect(row.getByTestId("status-label")).toHaveText("Needs reauthorization", LIVE);
+  await expect(summary).toHaveText("0 of 1 connection working; 1 needs attention");
   await expectNotReloaded(bob);
+
+  await row.getByRole("link", { name: NAME, exact: true }).click();
+  await expect(bob).toHaveURL(connectionUrl);
+  await expect(bob.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
   await bobContext.close();
 });
 
@@ -179,8 +188,11 @@ test("the public status page shows names and statuses to anyone, nothing more", 
   await visitor.goto(publicUrl);
   await expect(visitor).toHaveURL(publicUrl);
   await expect(visitor.getByRole("heading", { level: 1 })).toContainText(ORG.name);
+  await expect(visitor.getByTestId("status-summary")).toHaveText("1 of 1 connection working");
   const row = visitor.getByRole("listitem", { name: NAME, exact: true });
   await expect(row.getByTestId("status-label")).toHaveText("Connected");
+  // Unlike a member's board, the cards lead nowhere.
+  await expect(visitor.getByRole("link")).toHaveCount(0);
 
   const html = await visitor.content();
   for (const hidden of ["Alice Anderson", "@alice", consumerKey, EMULATOR_URL, "callback/v1", "connections/"]) {
