@@ -179,7 +179,23 @@ test("the public status page shows names and statuses to anyone, nothing more", 
   await signIn(page, "alice");
   await page.goto(`/orgs/${ORG.slug}/settings`);
   await page.getByRole("button", { name: "Turn on a public status page" }).click();
+  // Before anything is public, the admin reads what will be, and confirms.
+  const explained = page.getByRole("group", { name: `Make ${ORG.name}'s status public?` });
+  await expect(explained.getByText(`Make ${ORG.name}'s status public?`)).toBeFocused();
+  await expect(explained.getByTestId("public-status-shows").getByRole("listitem")).toHaveText([
+    `the organization's name, “${ORG.name}”`,
+    "each connection's name",
+    /^each connection's status and uptime/,
+  ]);
+  await expect(explained).toContainText("Nothing else: no Bitbucket accounts, addresses, keys or tokens, and no links into this dashboard.");
   const address = page.getByRole("textbox", { name: "Public status page" });
+  await expect(address).toHaveCount(0);
+  // Cancel changes nothing.
+  await explained.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Turn on a public status page" })).toBeFocused();
+  await expect(page.getByText("Off. Only members can see status.")).toBeVisible();
+  await page.getByRole("button", { name: "Turn on a public status page" }).click();
+  await explained.getByRole("button", { name: "Yes, make it public" }).click();
   await expect(address).toHaveValue(/\/status\/[\w-]+$/);
   const publicUrl = await address.inputValue();
 
@@ -225,4 +241,19 @@ test("the connection page counts its consumer's Bitbucket calls, and an admin ch
       await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
     }
   }
+});
+
+test("turning the public status page off is one click", async ({ page, browser }) => {
+  await signIn(page, "alice");
+  await page.goto(`/orgs/${ORG.slug}/settings`);
+  const publicUrl = await page.getByRole("textbox", { name: "Public status page" }).inputValue();
+  await page.getByRole("button", { name: "Turn off the public status page" }).click();
+  await expect(page.getByText("Off. Only members can see status.")).toBeVisible();
+  await expect(page.getByRole("group", { name: /status public\?$/ })).toHaveCount(0);
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  const response = await visitor.goto(publicUrl);
+  expect(response?.status()).toBe(404);
+  await visitorContext.close();
 });
