@@ -11,9 +11,9 @@ const marks = {
  * Bitbucket's permission checkboxes as a list. Each item's text is exactly the
  * checkbox's label; granted and missing ones are marked when a grant exists.
  */
-export function PermissionChecklist({ label, items }: { label: string; items: ChecklistItem[] }) {
+export function PermissionChecklist({ label, items, columns = 2 }: { label: string; items: ChecklistItem[]; columns?: 1 | 2 }) {
   return (
-    <ul aria-label={label} className="grid gap-1.5 sm:grid-cols-2">
+    <ul aria-label={label} className={`grid gap-1.5 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
       {items.map((item) => (
         <li key={item.checkbox} className="flex items-center gap-2 text-sm">
           <span aria-hidden className={`inline-block h-4 w-4 shrink-0 rounded border-2 ${marks[item.state ?? "todo"]}`} />

@@ -1,10 +1,13 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { CredentialCountdown } from "./credential-countdown";
 
 export type StatusRow = {
   id: string;
   name: string;
   provider: string;
+  status: ConnectionStatus;
   statusLabel: string;
   tone: "neutral" | "progress" | "good" | "warning" | "bad";
   lastSuccessAt: string | null;
@@ -23,15 +26,26 @@ const toneClasses: Record<StatusRow["tone"], string> = {
 
 const percent = (value: number | null) => (value === null ? "no data" : `${(value * 100).toFixed(value === 1 ? 0 : 1)}%`);
 
-/** Connection statuses as cards that stack on a phone. `renderTime` formats timestamps on the caller's side. */
-export function StatusBoard({ rows, renderTime }: { rows: StatusRow[]; renderTime: (iso: string) => ReactNode }) {
+/**
+ * Connection statuses as cards that stack on a phone. `renderTime` formats timestamps on
+ * the caller's side; with `connectionHref` each card's name links to its connection.
+ */
+export function StatusBoard({ rows, renderTime, connectionHref }: { rows: StatusRow[]; renderTime: (iso: string) => ReactNode; connectionHref?: (id: string) => string }) {
   return (
     <ul className="grid gap-3">
       {rows.map((row) => (
         <li key={row.id} data-testid="status-row" aria-label={row.name} className="rounded-xl border border-slate-200 bg-white p-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div>
-              <p className="font-semibold">{row.name}</p>
+              <p className="font-semibold">
+                {connectionHref ? (
+                  <Link href={connectionHref(row.id)} className="text-brand-700 hover:underline">
+                    {row.name}
+                  </Link>
+                ) : (
+                  row.name
+                )}
+              </p>
               <p className="text-sm text-slate-500">{row.provider}</p>
             </div>
             <span data-testid="status-label" className={`rounded-full px-3 py-1 text-sm font-medium ${toneClasses[row.tone]}`}>

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEFAULT_EVENTS } from "../lib/projects/schemas";
-import { addMember, connectSandboxConnection, createOrganization, logInOnBitbucketIfAsked } from "./support/connection";
+import { addMember, connectSandboxConnection, createOrganization, logInOnBitbucketIfAsked, openSection } from "./support/connection";
 import { APP_URL, EMULATOR_URL } from "./support/environment";
 import { signIn } from "./support/sign-in";
 
@@ -214,6 +214,7 @@ test.describe.serial("projects from repositories, with webhooks and a delivery l
     await expect(deliveries.getByTestId("delivery").filter({ hasText: PUSH.branch }).first()).toBeVisible();
     await expect(deliveries.getByRole("link", { name: `${FULL_NAME}: full log and payload` }).first()).toBeVisible();
 
+    await openSection(page, "Danger zone");
     await page.getByRole("button", { name: "Delete connection" }).click();
     const confirm = page.getByRole("group", { name: /^Delete “/ });
     const removeProjects = confirm.getByLabel(/1 project uses this connection/);

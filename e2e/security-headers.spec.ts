@@ -54,7 +54,7 @@ test("pages run under a nonce CSP without console errors, and carry the security
   }
   // A server action from a client component still works under the policy.
   await page.goto(connectionUrl);
-  await page.getByRole("button", { name: "Test now" }).click();
+  await page.getByRole("button", { name: "Check now" }).click();
   await expect(page.getByText(/Check passed in/)).toBeVisible({ timeout: 15_000 });
   expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createConsumerOnSandbox, logInOnBitbucketIfAsked, REPOSITORY_SYNC, startSetup as startSetupIn, verifyCredentials } from "./support/connection";
+import { createConsumerOnSandbox, logInOnBitbucketIfAsked, openSection, REPOSITORY_SYNC, startSetup as startSetupIn, verifyCredentials } from "./support/connection";
 import { APP_URL, EMULATOR_URL } from "./support/environment";
 import { signIn } from "./support/sign-in";
 
@@ -80,10 +80,15 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await expect(page).toHaveURL(/\?result=connected$/);
     const result = page.getByTestId("connect-result");
     await expect(result.getByRole("heading", { name: "Connected", exact: true })).toBeVisible();
-    await expect(result.getByTestId("bitbucket-account")).toContainText("Alice Anderson");
-    const granted = result.getByRole("list", { name: "Granted permissions" });
-    for (const checkbox of REPOSITORY_SYNC_CHECKBOXES) await expect(granted).toContainText(checkbox);
     await expect(result.getByRole("link", { name: "add projects" })).toHaveAttribute("href", `/orgs/${ORG.slug}/projects`);
+    // The account and the permissions, once, under Health.
+    const health = page.getByRole("region", { name: "Health", exact: true });
+    await expect(page.getByTestId("bitbucket-account")).toHaveCount(1);
+    await expect(health.getByTestId("bitbucket-account")).toContainText("Alice Anderson");
+    await expect(health.getByTestId("health-permissions")).toContainText("All 4 required granted");
+    await health.getByTestId("health-permissions").locator("summary").click();
+    const granted = health.getByRole("list", { name: "Required permissions" });
+    for (const checkbox of REPOSITORY_SYNC_CHECKBOXES) await expect(granted).toContainText(`${checkbox} (granted)`);
     await expect(page.getByTestId("key-last4")).toHaveText(`••••${key.slice(-4)}`);
   });
 
@@ -171,11 +176,18 @@ test.describe.serial("guided Bitbucket Cloud setup", () => {
     await bob.getByRole("link", { name: "Docs sync" }).click();
     await expect(bob.getByRole("heading", { level: 1, name: "Docs sync" })).toBeVisible();
 
-    await expect(bob.getByRole("region", { name: "Status" })).toContainText("Connected");
-    await expect(bob.getByRole("region", { name: "Bitbucket account" })).toContainText("Alice Anderson");
+    const health = bob.getByRole("region", { name: "Health", exact: true });
+    await expect(health.getByTestId("health-status")).toHaveText("Connected");
+    await expect(health.getByTestId("health-account")).toContainText("Alice Anderson");
+    await health.getByTestId("health-permissions").locator("summary").click();
     const required = bob.getByRole("list", { name: "Required permissions" });
     for (const checkbox of REPOSITORY_SYNC_CHECKBOXES) await expect(required).toContainText(checkbox);
+    // A member reads the consumer's facts; the forms are not there.
     await expect(bob.getByTestId("key-last4")).toHaveText(/^••••.{4}$/);
+    const consumer = await openSection(bob, "Consumer");
+    await expect(consumer.getByLabel("Callback URL")).toBeVisible();
+    await expect(bob.getByRole("heading", { name: "Key and secret" })).toHaveCount(0);
+    await expect(bob.getByRole("heading", { name: "Danger zone" })).toHaveCount(0);
 
     await expect(bob.getByLabel("Key", { exact: true })).toHaveCount(0);
     await expect(bob.getByLabel("Secret", { exact: true })).toHaveCount(0);

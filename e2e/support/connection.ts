@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { EMULATOR_URL } from "./environment";
 
 export const REPOSITORY_SYNC = "Repository sync with webhooks";
@@ -80,4 +80,13 @@ export async function connectSandboxConnection(page: Page, request: APIRequestCo
   await page.getByRole("button", { name: "Grant access" }).click();
   await expect(page.getByTestId("connect-result").getByRole("heading", { name: "Connected" })).toBeVisible();
   return { connectionUrl, consumerKey: consumer.key };
+}
+
+/** Opens a disclosure on the connection page (the section named by its heading), if it is closed. */
+export async function openSection(scope: Page | Locator, title: string) {
+  const page = "page" in scope ? scope.page() : scope;
+  const details = scope.locator("details").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").first().click();
+  await expect(details).toHaveAttribute("open", "");
+  return details;
 }

@@ -95,7 +95,7 @@ export const connectionStatusSchema = z.object({
   credentialType: z.enum(CREDENTIAL_TYPES),
   credentialExpiresAt: timestamp.nullable(),
   credentialEnd,
-  lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran (the background sweep, or Test now)." }),
+  lastCheckedAt: timestamp.nullable().meta({ description: "When a health check last ran (Connect, the background sweep, or Check now)." }),
   lastError: z.object({ code: z.enum(ERROR_CODES), message: z.string(), hint: z.string() }).nullable(),
 });
 export type ConnectionStatusBody = z.output<typeof connectionStatusSchema>;

@@ -109,7 +109,8 @@ describe("creating and connecting through the API", () => {
       account: { displayName: "Alice Anderson" },
       grantedScopes: ["account", "repository", "repository:write", "repository:admin", "webhook"],
       missingScopes: [],
-      lastCheckedAt: null,
+      // Connect's own read of the account was the first check.
+      lastCheckedAt: expect.any(String),
       lastError: null,
     });
     expect(status.json.expiresAt).toEqual(expect.any(String));

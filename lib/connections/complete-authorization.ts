@@ -93,7 +93,9 @@ async function recordAuthorizationFailure(connection: CallbackConnection, access
   );
 }
 
-async function storeGrant(connection: CallbackConnection, access: OrgAccess, tokens: TokenSet, account: Awaited<ReturnType<typeof readAccount>>) {
+type AccountCheck = { account: Awaited<ReturnType<typeof readAccount>>; latencyMs: number };
+
+async function storeGrant(connection: CallbackConnection, access: OrgAccess, tokens: TokenSet, { account, latencyMs }: AccountCheck) {
   const granted = normalizeScopes(tokens.scopes);
   const missing = missingScopes(parseScopeList(connection.requiredScopes), granted);
   const status = grantedStatus(missing.length);
@@ -110,13 +112,16 @@ async function storeGrant(connection: CallbackConnection, access: OrgAccess, tok
   };
   await db().$transaction(async (tx) => {
     // Only while the connection still has the host, API URL and key the exchange used: a
-    // change saved meanwhile (tokens for another host) rolls the whole write back. A
-    // same-value write, so the check and the row lock are one statement.
+    // change saved meanwhile (tokens for another host) rolls the whole write back. The
+    // condition and the row lock are one statement, which also records the account read
+    // as the connection's first health check: Bitbucket just accepted the new token.
+    const now = new Date();
     const { count } = await tx.vcsConnection.updateMany({
       where: { id: connection.id, hostUrl: connection.hostUrl, apiUrl: connection.apiUrl, clientId: connection.clientId },
-      data: { hostUrl: connection.hostUrl },
+      data: { lastCheckedAt: now, lastSuccessAt: now, consecutiveFailures: 0 },
     });
     if (count !== 1) throw new AppError("connection_changed");
+    await tx.healthEvent.create({ data: { connectionId: connection.id, kind: "check", ok: true, latencyMs, createdAt: now } });
     await tx.vcsGrant.upsert({ where: { connectionId: connection.id }, create: { connectionId: connection.id, ...grant }, update: grant });
     await changeStatus(tx, connection, status, {
       actor: access.actor,
@@ -134,8 +139,8 @@ async function storeGrant(connection: CallbackConnection, access: OrgAccess, tok
 
 /**
  * Finishes Connect at /callback/v1/vcs/{id}: checks state, exchanges the code at the
- * connection's own token endpoint, reads the Bitbucket account, compares granted and
- * required scopes, and stores the sealed grant. Returns where the admin should land.
+ * connection's own token endpoint, reads the Bitbucket account (recorded as a passed
+ * health check), compares granted and required scopes, and stores the sealed grant. Returns where the admin should land.
  */
 export async function completeAuthorization(connectionId: string, params: CallbackParams, caller: Caller) {
   await consumeState(connectionId, params.state, caller);
@@ -151,17 +156,19 @@ export async function completeAuthorization(connectionId: string, params: Callba
   const consumer = consumerCredentials(connection);
   const { callbackUrl } = connectionUrls(connection.organization.slug, connection.id);
   let tokens: TokenSet;
-  let account: Awaited<ReturnType<typeof readAccount>>;
+  let check: AccountCheck;
   try {
-    ({ tokens, account } = await asConsumer(consumer, async () => {
+    ({ tokens, check } = await asConsumer(consumer, async () => {
       const exchanged = await exchangeCode(consumer, params.code!, callbackUrl);
-      return { tokens: exchanged, account: await readAccount(connection.apiUrl, exchanged.accessToken) };
+      const started = Date.now();
+      const account = await readAccount(connection.apiUrl, exchanged.accessToken);
+      return { tokens: exchanged, check: { account, latencyMs: Date.now() - started } };
     }));
   } catch (error) {
     const failure = tokenFailure(error);
     return fail(failure.code, error);
   }
-  const outcome = await storeGrant(connection, access, tokens, account);
+  const outcome = await storeGrant(connection, access, tokens, check);
   log().info({ connectionId: connection.id, status: outcome.status, missingScopes: outcome.missingScopes, expiresAt: tokens.expiresAt }, "connection authorized");
   return { orgSlug: connection.organization.slug, connectionId: connection.id, ...outcome };
 }

@@ -72,6 +72,20 @@ describe("Connect", () => {
     expect(accessToken.length).toBeGreaterThan(20);
   });
 
+  it("records its account read as the first health check, so the page has a last check at once", async () => {
+    const c = await verifiedConnection();
+    const callback = await decideOnBitbucket(emulator, await startAuthorization(c.access, c.id, "session-a"));
+    await completeAuthorization(c.id, Object.fromEntries(callback), c.caller("session-a"));
+
+    const checks = await database.db.healthEvent.findMany({ where: { connectionId: c.id, kind: "check" } });
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ ok: true, errorCode: null });
+    expect(checks[0]!.latencyMs).toBeGreaterThanOrEqual(0);
+    const row = await database.db.vcsConnection.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.lastCheckedAt?.getTime()).toBe(checks[0]!.createdAt.getTime());
+    expect(row.lastSuccessAt?.getTime()).toBe(checks[0]!.createdAt.getTime());
+  });
+
   it("refuses a replayed state and exchanges no second code", async () => {
     const c = await verifiedConnection();
     const callback = Object.fromEntries(await decideOnBitbucket(emulator, await startAuthorization(c.access, c.id, "session-a")));

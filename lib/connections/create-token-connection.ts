@@ -25,7 +25,8 @@ function resourceOf(input: CreateInput): TokenResource | null {
  * Creates a connection that authenticates with an access token or an API token. The token
  * is verified with Bitbucket first (accepted, the right resource or email, the permissions
  * it needs), and only then stored, sealed, as the connection's grant: such a connection is
- * connected from the start, with no Connect step.
+ * connected from the start, with no Connect step, and that verification is its first
+ * health check.
  */
 export async function createTokenConnection(access: OrgAccess, input: CreateInput & { credentialType: TokenType }) {
   requireRole(access, "admin");
@@ -38,7 +39,11 @@ export async function createTokenConnection(access: OrgAccess, input: CreateInpu
   await requireFreeName(access, input.name);
   const resource = input.credentialType === "access_token" ? resourceOf(input) : null;
   const email = input.credentialType === "api_token" ? (input.email ?? null) : null;
+  const started = Date.now();
   const identity = await verifyToken({ type: input.credentialType, apiUrl, token: input.token ?? "", email, resource, scopes });
+  // Bitbucket just accepted the token: that was the connection's first health check.
+  const checkedAt = new Date();
+  const latencyMs = checkedAt.getTime() - started;
 
   const connection = {
     name: input.name,
@@ -55,11 +60,14 @@ export async function createTokenConnection(access: OrgAccess, input: CreateInpu
       tokenResourceKind: resource?.kind ?? null,
       tokenWorkspace: resource?.workspace ?? null,
       tokenResourceKey: resource?.key ?? null,
-      verifiedAt: new Date(),
+      verifiedAt: checkedAt,
+      lastCheckedAt: checkedAt,
+      lastSuccessAt: checkedAt,
     },
     audit: { credentialType: input.credentialType },
   };
   return insertConnection(access, connection, async (tx, created) => {
+    await tx.healthEvent.create({ data: { connectionId: created.id, kind: "check", ok: true, latencyMs, createdAt: checkedAt } });
     await tx.vcsGrant.create({
       data: {
         connectionId: created.id,

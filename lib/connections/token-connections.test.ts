@@ -53,6 +53,10 @@ describe("access token connections", () => {
     });
     const view = await getConnection(admin.access, created.id);
     expect(view).toMatchObject({ status: "connected", credentialType: "access_token", credentialExpiresInDays: 90, tokenResource: { kind: "project", workspace: "acme", key: "DATA" } });
+    // The verification was the first health check: the page has a last check at once.
+    const checks = await database.db.healthEvent.findMany({ where: { connectionId: created.id, kind: "check" } });
+    expect(checks).toMatchObject([{ ok: true, errorCode: null }]);
+    expect(view.lastCheckedAt).toBe(checks[0]!.createdAt.toISOString());
     expect(JSON.stringify(view)).not.toContain(t.token);
     const workspaces = await browseConnection(admin.access, { connectionId: created.id, sort: "name", page: 1 });
     expect(workspaces).toMatchObject({ kind: "workspaces", workspaces: [{ slug: "acme" }] });

@@ -48,7 +48,7 @@ async function usageOf(id: string) {
 
 export type ConnectionHealth = Awaited<ReturnType<typeof connectionHealth>>;
 
-/** "Test now": an admin runs a health check at once instead of waiting for the sweep. */
+/** "Check now": an admin runs a health check at once instead of waiting for the sweep. */
 export async function testConnectionNow(access: OrgAccess, id: string) {
   requireRole(access, "admin");
   const connection = await loadConnection(access, id);

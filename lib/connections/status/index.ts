@@ -131,6 +131,33 @@ export const initialStatus = (hasCredentials: boolean): ConnectionStatus => (has
 /** After a successful grant: all required scopes, or some missing. */
 export const grantedStatus = (missingScopeCount: number): ConnectionStatus => (missingScopeCount > 0 ? "missing_permissions" : "connected");
 
+/** A status an admin should look at: failing, refused, ended, short of permissions or ending soon (the warning and bad tones). */
+export const needsAttention = (status: ConnectionStatus) => STATUS_WORDS[status].tone === "warning" || STATUS_WORDS[status].tone === "bad";
+
+/**
+ * The one line over a status page: "11 of 12 connections working; 1 needs attention". A
+ * connection that works but needs attention (missing permissions, ending soon) counts in
+ * both; one that is not set up or is disconnected is "not connected".
+ */
+export function statusSummary(statuses: readonly ConnectionStatus[]): { text: string; tone: StatusTone } {
+  const total = statuses.length;
+  if (total === 0) return { text: "No connections yet.", tone: "neutral" };
+  const working = statuses.filter(isWorking).length;
+  const attention = statuses.filter(needsAttention).length;
+  const notConnected = statuses.filter((status) => !isWorking(status) && !needsAttention(status)).length;
+  const parts = [`${working === total && total > 1 ? `All ${total}` : `${working} of ${total}`} connection${total === 1 ? "" : "s"} working`];
+  if (attention > 0) parts.push(`${attention} need${attention === 1 ? "s" : ""} attention`);
+  if (notConnected > 0) parts.push(`${notConnected} not connected`);
+  const tone: StatusTone = statuses.some((status) => STATUS_WORDS[status].tone === "bad")
+    ? "bad"
+    : attention > 0
+      ? "warning"
+      : working === total
+        ? "good"
+        : "neutral";
+  return { text: parts.join("; "), tone };
+}
+
 /**
  * The setup detail for a status, in the words of the connection's credential: an access
  * token or API token is never reconnected, a person replaces it.

@@ -31,7 +31,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
           A read-only page anyone with its address can open: each connection&apos;s name, status and uptime. No accounts, URLs or secrets.
         </p>
         {canManageConnections(role) ? (
-          <PublicStatusToggle orgSlug={organization.slug} url={publicUrl} />
+          <PublicStatusToggle orgSlug={organization.slug} orgName={organization.name} url={publicUrl} />
         ) : (
           <p className="text-sm text-slate-600">{publicUrl ? `On, at ${publicUrl}` : "Off."} Owners and admins can change this.</p>
         )}

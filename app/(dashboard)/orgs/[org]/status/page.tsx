@@ -20,7 +20,7 @@ export default async function StatusPage({ params }: { params: Promise<{ org: st
           <Link className="text-brand-700 underline" href={`/orgs/${org}/integrations`}>Integrations</Link>.
         </EmptyState>
       ) : (
-        <LiveStatusBoard endpoint={`/api/orgs/${encodeURIComponent(org)}/status`} initial={rows} />
+        <LiveStatusBoard endpoint={`/api/orgs/${encodeURIComponent(org)}/status`} initial={rows} connectionsPath={`/orgs/${encodeURIComponent(org)}/connections`} />
       )}
     </>
   );

@@ -76,7 +76,7 @@ export async function deleteConnectionAction(orgSlug: string, id: string, rawInp
   );
 }
 
-/** Test now: one health check at once, recorded like the sweep's; the result is also shown to the admin. */
+/** Check now: one health check at once, recorded like the sweep's; the result is also shown to the admin. */
 export async function testConnectionAction(orgSlug: string, id: string) {
   return onConnection("connections.test", nothing, orgSlug, id, {}, (access, connectionId) => testConnectionNow(access, connectionId));
 }

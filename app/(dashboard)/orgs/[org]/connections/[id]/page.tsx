@@ -10,7 +10,7 @@ import { getConnection } from "@/lib/connections/read-connections";
 import { consumerFormFields, currentStep, parseConnectResult, stepState } from "@/lib/connections/setup-steps";
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
 import { profileLabel } from "@/lib/connections/profiles";
-import { isDisconnected, isDraft } from "@/lib/connections/status";
+import { isDraft } from "@/lib/connections/status";
 import { tokenDestination } from "@/lib/connections/token-destination";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
@@ -21,12 +21,13 @@ import { countProjectsUsing, listConnectionDeliveries } from "@/lib/projects/rea
 import { canManageConnections, hasRole } from "@/lib/access/roles";
 import { ConnectFailure, ConnectStep } from "./_setup/connect-panels";
 import { GrantResult } from "./_setup/grant-result";
-import { ConnectionOverview } from "./connection-overview";
+import { ConnectionOverview, RequiredPermissions } from "./connection-overview";
 import { ConsumerSteps } from "./_setup/consumer-steps";
 import { ConnectionDeliveries } from "./connection-deliveries";
 import { HealthPanel } from "./_health/health-panel";
 import { DeleteConnection } from "./_manage/delete-connection";
-import { manageCardId, ManageSection } from "./_manage/manage-section";
+import { DisconnectButton } from "./_manage/disconnect-button";
+import { ManageSection } from "./_manage/manage-section";
 
 export const metadata = { title: "Connection" };
 
@@ -43,7 +44,9 @@ async function loadView(access: Awaited<ReturnType<typeof requireOrgAccess>>, id
 
 /**
  * One connection. While it has never been authorized, owners and admins continue the
- * setup here (steps 2 to 4); afterwards they manage it. Members only ever read it.
+ * setup here (steps 2 to 4); afterwards the page is its health (status, account,
+ * permissions, checks and the actions, each once), its deliveries, and the rarely needed
+ * parts behind disclosures. Members only ever read it.
  */
 export default async function ConnectionPage({ params, searchParams }: Props) {
   const { org, id } = await params;
@@ -66,7 +69,11 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
       <PageHeader
         title={view.name}
         description={`Bitbucket Cloud · ${profileLabel(view.profile)}`}
-        actions={<ConnectionStatusBadge status={view.status} />}
+        actions={
+          <span data-testid="page-status">
+            <ConnectionStatusBadge status={view.status} />
+          </span>
+        }
       />
     </>
   );
@@ -123,39 +130,37 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
 
   const health = step === null ? await connectionHealth(access, id) : null;
   const deliveries = step === null ? await listConnectionDeliveries(access, id) : [];
+  // Disconnect is for an OAuth connection's tokens; a token connection is replaced or deleted instead.
+  const disconnect = canManage && view.credentialType === "oauth_consumer" ? <DisconnectButton target={target} name={view.name} projectCount={projectCount} /> : null;
   return (
     <>
       {header}
       {result?.kind === "status" ? <GrantResult view={view} orgSlug={orgSlug} canManage={canManage} /> : null}
       {result?.kind === "error" && problem ? <ConnectFailure view={view} problem={problem} canManage={canManage} /> : null}
-      {step !== null ? (
-        <div className="mb-6">
-          <Notice tone="info" title="Setup is not finished.">
-            An owner or admin of {access.organization.name} finishes it on this page.
-          </Notice>
-        </div>
-      ) : null}
-      <ConnectionOverview view={view} showCallback />
-      {health ? (
-        <HealthPanel
-          orgSlug={orgSlug}
-          initial={health}
-          renderedAt={Date.now()}
-          canManage={canManage}
-          tokenNote={tokenDestination(view.hostUrl, view.apiUrl)}
-          manageAnchors={{
-            credentials: manageCardId(view.credentialType === "oauth_consumer" ? "Key and secret" : "Replace token"),
-            disconnect: !isDisconnected(view.status) && view.credentialType === "oauth_consumer" ? manageCardId("Disconnect") : null,
-          }}
-        />
-      ) : null}
-      {health ? (
-        <div className="mt-6">
-          <ConnectionDeliveries orgSlug={orgSlug} deliveries={deliveries} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} />
-        </div>
-      ) : null}
-
-      {canManage ? <ManageSection view={view} target={target} projectCount={projectCount} urlsOwnerOnly={!hasRole(access.role, "owner")} /> : null}
+      <div className="space-y-6">
+        {health ? (
+          <HealthPanel
+            orgSlug={orgSlug}
+            initial={health}
+            renderedAt={Date.now()}
+            canManage={canManage}
+            tokenNote={tokenDestination(view.hostUrl, view.apiUrl)}
+            permissions={<RequiredPermissions view={view} columns={1} />}
+            disconnect={disconnect}
+          />
+        ) : (
+          <>
+            <Notice tone="info" title="Setup is not finished.">
+              An owner or admin of {access.organization.name} finishes it on this page.
+            </Notice>
+            <ConnectionOverview view={view} />
+          </>
+        )}
+        {health ? <ConnectionDeliveries orgSlug={orgSlug} deliveries={deliveries} retentionDays={env().WEBHOOK_DELIVERY_RETENTION_DAYS} /> : null}
+        {health ? (
+          <ManageSection view={view} target={target} projectCount={projectCount} canManage={canManage} urlsOwnerOnly={!hasRole(access.role, "owner")} />
+        ) : null}
+      </div>
     </>
   );
 }

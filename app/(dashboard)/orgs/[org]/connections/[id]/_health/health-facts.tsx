@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BitbucketAccount } from "@/components/bitbucket-account";
 import { CredentialCountdown } from "@/components/credential-countdown";
 import { LocalTime } from "@/components/local-time";
 import { CREDENTIAL_END_WORDS } from "@/lib/connections/credential-end";
@@ -25,8 +26,8 @@ function consumerUsageText({ calls, limit, connections }: { calls: number; limit
   return `${count.format(calls)} of ${count.format(limit)} calls in the last hour${shared}`;
 }
 
-/** The account, permissions, checks and token of a connection, as of the last poll. */
-export function HealthFacts({ health, now }: { health: ConnectionHealth; now: number }) {
+/** The account, permissions, checks and token of a connection, as of the last poll; the permission list opens from its summary. */
+export function HealthFacts({ health, now, permissions }: { health: ConnectionHealth; now: number; permissions: ReactNode }) {
   const connection = health.connection;
   const lastCheck = health.lastCheck;
   const hasToken = connection.expiresAt !== null;
@@ -36,10 +37,7 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
     <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
       <Fact label="Bitbucket account" testId="health-account">
         {connection.account ? (
-          <>
-            {connection.account.displayName ?? "Unnamed account"}
-            {connection.account.nickname ? <span className="text-slate-500"> @{connection.account.nickname}</span> : null}
-          </>
+          <BitbucketAccount account={connection.account} />
         ) : (
           <span className="text-slate-500">
             {resource ? `The bot of ${resource.kind} ${resource.kind === "repository" ? `${resource.workspace}/${resource.key ?? ""}` : resource.kind === "project" ? `${resource.key ?? ""} in ${resource.workspace}` : resource.workspace}` : hasToken ? "Not readable with these permissions" : "None"}
@@ -47,15 +45,20 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
         )}
       </Fact>
       <Fact label="Permissions" testId="health-permissions">
-        {!hasToken ? (
-          <span className="text-slate-500">Not granted yet</span>
-        ) : connection.missingScopes.length === 0 ? (
-          `All ${connection.requiredScopes.length} required granted`
-        ) : (
-          <span className="text-amber-800">
-            {connection.missingScopes.length} of {connection.requiredScopes.length} required missing (see Permissions above)
-          </span>
-        )}
+        <details open={hasToken && connection.missingScopes.length > 0}>
+          <summary className="cursor-pointer rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600">
+            {!hasToken ? (
+              <span className="text-slate-500">Not granted yet</span>
+            ) : connection.missingScopes.length === 0 ? (
+              `All ${connection.requiredScopes.length} required granted`
+            ) : (
+              <span className="text-amber-800">
+                {connection.missingScopes.length} of {connection.requiredScopes.length} required missing
+              </span>
+            )}
+          </summary>
+          <div className="mt-2">{permissions}</div>
+        </details>
       </Fact>
       <Fact label="Last check" testId="last-check">
         {lastCheck ? (
@@ -78,7 +81,7 @@ export function HealthFacts({ health, now }: { health: ConnectionHealth; now: nu
             <CredentialCountdown endsAt={connection.credentialEnd.endsAt} />
             <span className="block text-xs text-slate-500">
               {CREDENTIAL_END_WORDS[connection.credentialEnd.reason]}
-              {oauth ? "" : " Bitbucket cannot renew it: replace it before then (Manage → Replace token)."}
+              {oauth ? "" : " Bitbucket cannot renew it: replace it before then (Replace token, below)."}
             </span>
           </>
         ) : (

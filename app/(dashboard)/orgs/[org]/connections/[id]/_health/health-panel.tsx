@@ -2,12 +2,13 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useTransition } from "react";
+import { useEffect, useMemo, useRef, useTransition, type ReactNode } from "react";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { Disclosure } from "@/components/disclosure";
 import { getData } from "@/components/get-data";
 import { LocalTime } from "@/components/local-time";
 import { card } from "@/components/styles";
-import { STATUS_WORDS } from "@/lib/connections/status";
+import { isDisconnected, STATUS_WORDS, statusDetail } from "@/lib/connections/status";
 import type { ConnectionHealth } from "@/lib/health/connection-health";
 import { HealthActions } from "./health-actions";
 import { HealthFacts } from "./health-facts";
@@ -22,8 +23,9 @@ const fetchHealth = (endpoint: string) => getData<ConnectionHealth>(endpoint);
 
 /**
  * The connection's health, kept current by polling: status with its reason and fix, the
- * token, the last check, a timeline of checks, refreshes and status changes, recent audit
- * events and, for owners and admins, Test now and the ways to fix a problem.
+ * account and permissions, the last check and the credential, the actions (owners and
+ * admins), and on request a timeline of checks, refreshes and status changes and the
+ * recent audit events. Everything about the connection is said here once.
  */
 export function HealthPanel({
   orgSlug,
@@ -31,7 +33,8 @@ export function HealthPanel({
   renderedAt,
   canManage,
   tokenNote,
-  manageAnchors,
+  permissions,
+  disconnect,
 }: {
   orgSlug: string;
   initial: ConnectionHealth;
@@ -40,8 +43,10 @@ export function HealthPanel({
   canManage: boolean;
   /** Which hosts hold the tokens, shown by Connect. */
   tokenNote: string;
-  /** Heading ids of the Manage cards the actions lead to; null when the card is not shown. */
-  manageAnchors: { credentials: string; disconnect: string | null };
+  /** The permission checklist, opened from the Permissions fact. */
+  permissions: ReactNode;
+  /** The Disconnect control, for a connection that can be disconnected; shown while it holds tokens. */
+  disconnect: ReactNode;
 }) {
   const id = initial.connection.id;
   const endpoint = `/api/orgs/${encodeURIComponent(orgSlug)}/connections/${encodeURIComponent(id)}/health`;
@@ -88,7 +93,7 @@ export function HealthPanel({
 
 
   return (
-    <section aria-labelledby="health-heading" data-testid="health" className="mt-8">
+    <section aria-labelledby="health-heading" data-testid="health">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="health-heading" className="text-lg font-semibold">
           Health
@@ -99,14 +104,18 @@ export function HealthPanel({
         </p>
       </div>
 
-      <div className="space-y-4">
+      <div className="space-y-3">
         <div className={card}>
-          <div className="flex flex-wrap items-center gap-3">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span data-testid="health-status">
               <ConnectionStatusBadge status={connection.status} />
             </span>
             <p className="text-sm text-slate-700">{STATUS_WORDS[connection.status].summary}</p>
           </div>
+          {/* What the status means, unless the reason below says it already. */}
+          {connection.status !== "connected" && !connection.lastError ? (
+            <p className="mt-1 text-sm text-slate-600">{statusDetail(connection.status, connection.credentialType)}</p>
+          ) : null}
 
           {connection.lastError ? (
             <div role="status" data-testid="health-reason" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
@@ -123,27 +132,25 @@ export function HealthPanel({
             </div>
           ) : null}
 
-          <HealthFacts health={health} now={now} />
+          <HealthFacts health={health} now={now} permissions={permissions} />
 
           {canManage ? (
-            <HealthActions orgSlug={orgSlug} connection={connection} tokenNote={tokenNote} manageAnchors={manageAnchors} onTested={() => queryClient.invalidateQueries({ queryKey })} />
+            <HealthActions
+              orgSlug={orgSlug}
+              connection={connection}
+              tokenNote={tokenNote}
+              disconnect={isDisconnected(connection.status) ? null : disconnect}
+              onChecked={() => queryClient.invalidateQueries({ queryKey })}
+            />
           ) : null}
         </div>
 
-        <section aria-labelledby="health-timeline-heading" className={card}>
-          <h3 id="health-timeline-heading" className="font-semibold">
-            Timeline
-          </h3>
-          <p className="mt-1 mb-3 text-sm text-slate-600">Checks, token refreshes and status changes, newest first.</p>
+        <Disclosure id="health-timeline-heading" level={3} title="Timeline" hint="Checks, token refreshes and status changes, newest first.">
           <HealthTimeline events={health.timeline} now={now} />
-        </section>
-        <section aria-labelledby="health-audit-heading" className={card}>
-          <h3 id="health-audit-heading" className="font-semibold">
-            Recent audit events
-          </h3>
-          <p className="mt-1 mb-3 text-sm text-slate-600">Who changed this connection, newest first.</p>
+        </Disclosure>
+        <Disclosure id="health-audit-heading" level={3} title="Recent audit events" hint="Who changed this connection, newest first.">
           <RecentAudit events={health.audit} now={now} auditHref={`/orgs/${orgSlug}/audit`} />
-        </section>
+        </Disclosure>
       </div>
     </section>
   );

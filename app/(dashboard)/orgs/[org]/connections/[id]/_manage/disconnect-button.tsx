@@ -25,6 +25,7 @@ export function DisconnectButton({ target, name, projectCount }: { target: Targe
         Kept: the key, secret and settings{projectCount > 0 ? `, and its ${projectCount === 1 ? "project" : `${projectCount} projects`}` : ""}. Connect
         restores it without setting anything up again.
       </p>
+      <p>The Bitbucket account still lists this app among its authorizations until someone revokes it there.</p>
     </ConfirmDanger>
   );
 }

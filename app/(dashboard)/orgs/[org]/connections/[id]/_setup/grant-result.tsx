@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { BitbucketAccount } from "@/components/bitbucket-account";
 import { PermissionChecklist } from "@/components/permission-checklist";
 import type { ConnectionView } from "@/lib/connections/connection-view";
 import { permissionChecklist } from "@/lib/vcs/bitbucket-cloud/permission-checklist";
@@ -7,7 +6,8 @@ import { ConnectLink } from "./connect-panels";
 
 /**
  * What `?result=connected` or `?result=missing_permissions` reports, once the stored
- * status agrees: the account, the grant and what to do next.
+ * status agrees: what happened and what to do next. The account and the permissions are
+ * shown once, under Health.
  */
 export function GrantResult({ view, orgSlug, canManage }: { view: ConnectionView; orgSlug: string; canManage: boolean }) {
   if (view.status === "connected") {
@@ -16,22 +16,8 @@ export function GrantResult({ view, orgSlug, canManage }: { view: ConnectionView
         <h2 id="result-heading" className="text-lg font-semibold text-emerald-900">
           Connected
         </h2>
-        <p className="mt-1 text-sm text-emerald-900">Bitbucket granted access with every permission this connection needs.</p>
-        <div className="mt-4 grid gap-4 md:grid-cols-2">
-          <div className="rounded-lg bg-white p-3">
-            <h3 className="mb-2 text-sm font-semibold">Bitbucket account</h3>
-            {view.account ? <BitbucketAccount account={view.account} /> : <p className="text-sm text-slate-600">Not readable with these permissions.</p>}
-          </div>
-          <div className="rounded-lg bg-white p-3">
-            <h3 className="mb-2 text-sm font-semibold">Granted permissions</h3>
-            <PermissionChecklist
-              label="Granted permissions"
-              items={permissionChecklist(view.grantedScopes).map((item) => ({ checkbox: item.checkbox, state: "granted" as const }))}
-            />
-          </div>
-        </div>
-        <p className="mt-4 text-sm">
-          Next:{" "}
+        <p className="mt-1 text-sm text-emerald-900">
+          Bitbucket granted access with every permission this connection needs, and the first check passed. Next:{" "}
           <Link href={`/orgs/${orgSlug}/projects`} className="font-medium text-brand-700 underline">
             add projects
           </Link>{" "}
