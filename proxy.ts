@@ -9,7 +9,7 @@ import { avatarOrigins } from "@/lib/vcs/bitbucket-cloud/avatar-origins";
 const SIGNED_IN_ONLY = [/^\/dashboard(\/|$)/, /^\/orgs(\/|$)/, /^\/settings(\/|$)/];
 
 /**
- * Runs before every page and route handler: gives the request a fresh CSP nonce (Next
+ * Runs before every page, Auth.js's routes and the OAuth callback: gives the request a fresh CSP nonce (Next
  * applies it to its own scripts when it renders) and the response the security headers,
  * and sends visitors without a session cookie to sign-in before a dashboard page renders.
  */
@@ -40,6 +40,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static files (they carry next.config's headers).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  // Everything but Next's static files and the API's route handlers other than Auth.js's
+  // (they carry next.config's headers; see apiSecurityHeaders).
+  matcher: [{ source: "/((?!api/(?!auth/)|_next/static|_next/image|favicon.ico|icon.svg).*)" }],
 };

@@ -67,5 +67,10 @@ test("route handlers carry the same headers", async ({ request }) => {
     expect(response.headers()["permissions-policy"], path).toContain("camera=()");
     // APP_URL is http here: no HSTS (a browser would refuse plain http to localhost for a year).
     expect(response.headers()["strict-transport-security"], path).toBeUndefined();
+    // An API answer loads and runs nothing, and carries one policy, not the page's as well.
+    expect(response.headers()["content-security-policy"], path).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   }
+  // Auth.js's routes still get the page policy with a fresh nonce.
+  const session = await request.get(`${APP_URL}/api/auth/session`);
+  expect(session.headers()["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
 });

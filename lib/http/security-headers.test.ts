@@ -1,14 +1,17 @@
+// The package entry (next/experimental/testing/server) re-exports it in a way Vitest cannot see.
+import { unstable_doesMiddlewareMatch } from "next/dist/experimental/testing/server/middleware-testing-utils";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import nextConfig from "@/next.config";
+import { config, proxy } from "@/proxy";
 import { avatarOrigins } from "@/lib/vcs/bitbucket-cloud/avatar-origins";
-import { securityHeaders } from "./security-headers";
+import { apiSecurityHeaders, securityHeaders } from "./security-headers";
 
 const request = (path: string, cookie?: string) => new NextRequest(`http://localhost:3999${path}`, { headers: cookie ? { cookie } : {} });
 const scriptSources = (policy: string) => /script-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
 
 describe("security headers", () => {
-  it.each(["/signin", "/status/abc", "/api/health", "/api/v1/organizations/acme/vcs", "/api/webhooks/bitbucket/hook", "/callback/v1/vcs/x"])(
+  it.each(["/signin", "/status/abc", "/api/auth/session", "/callback/v1/vcs/x"])(
     "are on %s: a CSP whose scripts need this request's nonce, Referrer-Policy, Permissions-Policy",
     (path) => {
       const response = proxy(request(path));
@@ -23,6 +26,24 @@ describe("security headers", () => {
       expect(response.headers.get("permissions-policy")).toContain("camera=()");
     },
   );
+
+  it("come from next.config for the API's route handlers, which the proxy leaves alone: a policy that loads and runs nothing", async () => {
+    const matches = (url: string) => unstable_doesMiddlewareMatch({ config, nextConfig, url });
+    for (const path of ["/api/health", "/api/v1/organizations/acme/vcs", "/api/webhooks/bitbucket/hook", "/api/public-status/abc", "/api/orgs/acme/status"]) {
+      expect(matches(path), path).toBe(false);
+    }
+    for (const path of ["/signin", "/status/abc", "/api/auth/session", "/api/auth/callback/bitbucket", "/orgs/acme", "/callback/v1/vcs/x"]) {
+      expect(matches(path), path).toBe(true);
+    }
+    const rules = await nextConfig.headers!();
+    const api = rules.find((rule) => rule.source.startsWith("/api/"))!;
+    const headers = Object.fromEntries(api.headers.map(({ key, value }) => [key, value]));
+    expect(headers).toEqual(apiSecurityHeaders());
+    expect(headers["Content-Security-Policy"]).toContain("default-src 'none'");
+    expect(headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["Permissions-Policy"]).toContain("camera=()");
+  });
 
   it("give every request its own nonce, and pass it to the renderer", () => {
     const nonces = [proxy(request("/signin")), proxy(request("/signin"))].map((r) => /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy")!)![1]);
