@@ -1,19 +1,17 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
-import { sealSecret } from "@/lib/crypto/keyring";
 import { validateServiceUrl } from "@/lib/http/service-url";
 import type { TokenResource } from "@/lib/vcs/bitbucket-cloud/credentials";
 import { checkApiUrlBelongsToHost } from "@/lib/vcs/bitbucket-cloud/api-url-policy";
 import { normalizeScopes } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { BITBUCKET_CLOUD_API_URL, BITBUCKET_CLOUD_HOST_URL } from "./defaults";
-import { sealContext } from "./load-connection";
 import { PROFILES } from "./profiles";
 import type { CreateInput } from "./schemas";
 import { insertConnection, requireFreeName } from "./insert-connection";
 import { grantedStatus, initialStatus } from "./status";
 import { changeStatus } from "./status/change-status";
-import { tokenExpiry, verifyToken, type TokenType } from "./verify-token-input";
+import { tokenExpiry, tokenGrant, verifyToken, type TokenType } from "./verify-token-input";
 
 function resourceOf(input: CreateInput): TokenResource | null {
   if (!input.resourceKind || !input.workspace) return null;
@@ -68,19 +66,8 @@ export async function createTokenConnection(access: OrgAccess, input: CreateInpu
   };
   return insertConnection(access, connection, async (tx, created) => {
     await tx.healthEvent.create({ data: { connectionId: created.id, kind: "check", ok: true, latencyMs, createdAt: checkedAt } });
-    await tx.vcsGrant.create({
-      data: {
-        connectionId: created.id,
-        // The seal is bound to the row's id, which exists only now.
-        accessTokenSealed: sealSecret(input.token ?? "", sealContext.accessToken(created.id)),
-        expiresAt,
-        grantedScopes: scopes.join(" "),
-        accountUuid: identity.account?.uuid ?? null,
-        accountName: identity.account?.displayName ?? identity.label,
-        accountNickname: identity.account?.nickname ?? null,
-        accountAvatarUrl: identity.account?.avatarUrl ?? null,
-      },
-    });
+    // The seal is bound to the row's id, which exists only now.
+    await tx.vcsGrant.create({ data: { connectionId: created.id, ...tokenGrant(created.id, input.token ?? "", expiresAt, scopes, identity) } });
     await changeStatus(tx, created, grantedStatus(0), {
       actor: access.actor,
       audit: { action: "connection.token_verified", after: { credentialType: input.credentialType, identity: identity.label, expiresAt: expiresAt.toISOString() } },

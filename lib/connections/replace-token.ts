@@ -1,17 +1,16 @@
 import "server-only";
 import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
-import { sealSecret } from "@/lib/crypto/keyring";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { parseScopeList } from "@/lib/vcs/bitbucket-cloud/scopes";
 import { parseCredentialType } from "@/lib/vcs/credential";
-import { loadConnection, sealContext } from "./load-connection";
+import { loadConnection } from "./load-connection";
 import type { ReplaceTokenInput } from "./schemas";
 import { grantedStatus } from "./status";
 import { changeStatus } from "./status/change-status";
-import { storedResource, tokenExpiry, verifyToken } from "./verify-token-input";
+import { storedResource, tokenExpiry, tokenGrant, verifyToken } from "./verify-token-input";
 
 /**
  * Rotates a token in place: the new one is verified for the same repository, project,
@@ -27,16 +26,7 @@ export async function replaceToken(access: OrgAccess, id: string, input: Replace
   const email = type === "api_token" ? (input.email ?? connection.credentialEmail) : null;
   const scopes = parseScopeList(connection.requiredScopes);
   const identity = await verifyToken({ type, apiUrl: connection.apiUrl, token: input.token, email, resource: storedResource(connection), scopes });
-  const grant = {
-    accessTokenSealed: sealSecret(input.token, sealContext.accessToken(id)),
-    expiresAt,
-    grantedScopes: scopes.join(" "),
-    accountUuid: identity.account?.uuid ?? null,
-    accountName: identity.account?.displayName ?? identity.label,
-    accountNickname: identity.account?.nickname ?? null,
-    accountAvatarUrl: identity.account?.avatarUrl ?? null,
-    refreshedAt: new Date(),
-  };
+  const grant = { ...tokenGrant(id, input.token, expiresAt, scopes, identity), refreshedAt: new Date() };
   await db().$transaction(async (tx) => {
     await tx.vcsGrant.upsert({ where: { connectionId: id }, create: { connectionId: id, ...grant }, update: grant });
     await changeStatus(tx, connection, grantedStatus(0), {

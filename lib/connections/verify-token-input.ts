@@ -1,8 +1,10 @@
 import "server-only";
+import { sealSecret } from "@/lib/crypto/keyring";
 import { AppError } from "@/lib/errors/app-error";
 import type { TokenResource } from "@/lib/vcs/bitbucket-cloud/credentials";
 import { expiryFrom, type TokenResourceKind } from "@/lib/vcs/bitbucket-cloud/token-setup";
 import { verifyAccessToken, verifyApiToken, type TokenIdentity } from "@/lib/vcs/bitbucket-cloud/verify-token";
+import { sealContext } from "./load-connection";
 
 export type TokenType = "access_token" | "api_token";
 
@@ -25,6 +27,19 @@ export type TokenCheck = {
 };
 
 /** Verifies a token of either kind with Bitbucket; errors name the field to fix. */
+/** The grant a verified token becomes: sealed with the connection's id as context, with the account it acts as. */
+export function tokenGrant(connectionId: string, token: string, expiresAt: Date, scopes: string[], identity: TokenIdentity) {
+  return {
+    accessTokenSealed: sealSecret(token, sealContext.accessToken(connectionId)),
+    expiresAt,
+    grantedScopes: scopes.join(" "),
+    accountUuid: identity.account?.uuid ?? null,
+    accountName: identity.account?.displayName ?? identity.label,
+    accountNickname: identity.account?.nickname ?? null,
+    accountAvatarUrl: identity.account?.avatarUrl ?? null,
+  };
+}
+
 export function verifyToken(check: TokenCheck): Promise<TokenIdentity> {
   if (check.type === "api_token") {
     return verifyApiToken({ apiUrl: check.apiUrl, email: check.email ?? "", token: check.token, scopes: check.scopes });
