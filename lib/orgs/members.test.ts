@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { resolveUserAccess } from "@/lib/access/resolve-access";
 import { useTestDatabase } from "@/test/use-test-database";
 import { changeMemberRole, listMembers, setMember } from "./members";
+import { removeMember } from "./remove-member";
 import type { OrgRole } from "@/lib/access/roles";
 
 const database = useTestDatabase();
@@ -183,5 +184,23 @@ describe("changeMemberRole", () => {
 
     await changeMemberRole(await accessOf(0), { userId: people[1]!.id, role: "admin" });
     expect(await auditOf(organization.id)).toHaveLength(0);
+  });
+});
+
+describe("the last owner", () => {
+  // Two owners at once, each taking the other's ownership (or membership) away: on PostgreSQL
+  // the two transactions run side by side, and each alone would see two owners.
+  it("stays, however two owners demote or remove each other at the same moment", async () => {
+    for (let round = 0; round < 8; round++) {
+      const { organization, people, accessOf } = await organizationWith(["owner", "owner"]);
+      const [first, second] = [await accessOf(0), await accessOf(1)];
+      const outcomes = await Promise.allSettled(
+        round % 2 === 0
+          ? [changeMemberRole(first, { userId: people[1]!.id, role: "admin" }), changeMemberRole(second, { userId: people[0]!.id, role: "admin" })]
+          : [removeMember(first, people[1]!.id), removeMember(second, people[0]!.id)],
+      );
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      expect(await database.db.membership.count({ where: { organizationId: organization.id, role: "owner" } })).toBe(1);
+    }
   });
 });

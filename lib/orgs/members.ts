@@ -3,6 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
+import { lockMemberships } from "./lock-memberships";
 import { AppError } from "@/lib/errors/app-error";
 import { parseOrgRole, type OrgRole } from "@/lib/access/roles";
 import type { MemberInput, RoleChangeInput } from "./schemas";
@@ -58,13 +59,14 @@ async function applyRole(access: OrgAccess, userId: string, role: OrgRole, optio
   const organizationId = access.organization.id;
   const where = { organizationId_userId: { organizationId, userId } };
   await db().$transaction(async (tx) => {
+    await lockMemberships(tx, organizationId);
     // The current role is read here, inside the transaction, so a change made since the
     // caller looked (someone promoted to owner meanwhile) is judged by what it is now.
     const existing = await tx.membership.findUnique({ where, select: { role: true, user: { select: { email: true } } } });
     if (!existing && !options.addWithEmail) throw new AppError("not_found", { detail: "member" });
     if (role === "owner" || existing?.role === "owner") requireRole(access, "owner");
     if (existing?.role === role) return;
-    // Counted in the transaction, so two owners demoting each other cannot both succeed.
+    // Counted under the lock, so two owners demoting each other cannot both succeed.
     if (existing?.role === "owner" && (await tx.membership.count({ where: { organizationId, role: "owner" } })) <= 1) {
       throw new AppError("last_owner", { field: "role" });
     }

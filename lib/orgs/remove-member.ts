@@ -3,6 +3,7 @@ import type { OrgAccess } from "@/lib/access/actor";
 import { requireRole } from "@/lib/access/resolve-access";
 import { recordAuditEvent, type Transaction } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
+import { lockMemberships } from "./lock-memberships";
 import { AppError } from "@/lib/errors/app-error";
 
 export type RemovalResult = { userId: string; revokedTokens: number };
@@ -28,7 +29,8 @@ export async function leaveOrganization(access: OrgAccess): Promise<RemovalResul
 async function removeMembership(access: OrgAccess, userId: string, action: "member.removed" | "member.left") {
   const organizationId = access.organization.id;
   return db().$transaction(async (tx) => {
-    // Read inside the transaction: the role (and the owner count) is the one in force now.
+    await lockMemberships(tx, organizationId);
+    // Read under the lock: the role (and the owner count) is the one in force now.
     const membership = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId, userId } },
       select: { id: true, role: true, user: { select: { email: true, name: true } } },
