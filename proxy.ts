@@ -8,10 +8,14 @@ import { avatarOrigins } from "@/lib/vcs/bitbucket-cloud/avatar-origins";
 // Pages only a signed-in person sees; every page and action still checks the session itself.
 const SIGNED_IN_ONLY = [/^\/dashboard(\/|$)/, /^\/orgs(\/|$)/, /^\/settings(\/|$)/];
 
+// Where avatars may load from follows the configuration, read once: the same for every request.
+let imageOrigins: string[] | undefined;
+
 /**
- * Runs before every page, Auth.js's routes and the OAuth callback: gives the request a fresh CSP nonce (Next
- * applies it to its own scripts when it renders) and the response the security headers,
- * and sends visitors without a session cookie to sign-in before a dashboard page renders.
+ * Runs before every page, Auth.js's routes and the OAuth callback: gives the request a
+ * fresh CSP nonce (Next applies it to its own scripts when it renders) and the response the
+ * security headers, and sends visitors without a session cookie to sign-in before a
+ * dashboard page renders.
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -20,7 +24,7 @@ export function proxy(request: NextRequest) {
     nonce,
     appUrl: config.APP_URL,
     development: config.NODE_ENV === "development",
-    imageOrigins: avatarOrigins(config.BITBUCKET_HOST_URL, config.BITBUCKET_API_URL),
+    imageOrigins: (imageOrigins ??= avatarOrigins(config.BITBUCKET_HOST_URL, config.BITBUCKET_API_URL)),
   });
   const { pathname, search } = request.nextUrl;
 
